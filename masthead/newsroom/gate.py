@@ -1,0 +1,66 @@
+"""The publish gate: what an article must have before it goes live.
+
+Works on plain values so the admin form (with unsaved inline data) and code that publishes
+programmatically ask the same question.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str | None  # the form field to attach the message to; None for the whole form
+    message: str
+
+
+def photo_problems(image, where: str) -> list[Problem]:
+    problems = []
+    if not image.alt_text.strip():
+        problems.append(
+            Problem(None, f"{where} “{image.title}” has no alt text: add it to the photo record.")
+        )
+    if not image.has_credit:
+        problems.append(
+            Problem(
+                None,
+                f"{where} “{image.title}” has no credit: add the agency or photographer "
+                "to the photo record.",
+            )
+        )
+    return problems
+
+
+def check_article(*, dek, article_type, parent, authors, hero_image, body) -> list[Problem]:
+    from masthead.newsroom.models import SectionPage
+
+    problems = []
+    if not (dek or "").strip():
+        problems.append(
+            Problem("dek", "Add a dek (the one-sentence standfirst) before publishing.")
+        )
+    if article_type is None:
+        problems.append(Problem("article_type", "Choose the article type before publishing."))
+    if parent is None or not isinstance(parent.specific, SectionPage):
+        problems.append(Problem(None, "Place the article in a region section before publishing."))
+    if not authors:
+        problems.append(Problem(None, "Add at least one author to the byline before publishing."))
+    if hero_image is not None:
+        problems += photo_problems(hero_image, "The top photo")
+    for number, block in enumerate((b for b in body or [] if b.block_type == "image"), start=1):
+        image = block.value.get("image")
+        if image is not None:
+            problems += photo_problems(image, f"Photo {number} in the body")
+    return problems
+
+
+def publishing_problems(page) -> list[str]:
+    """The messages that stop a saved article from being published."""
+    problems = check_article(
+        dek=page.dek,
+        article_type=page.article_type,
+        parent=page.get_parent(),
+        authors=page.authors,
+        hero_image=page.hero_image,
+        body=page.body,
+    )
+    return [problem.message for problem in problems]

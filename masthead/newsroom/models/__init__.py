@@ -1,0 +1,14 @@
+from .pages import ArticleAuthor, ArticlePage, ArticleUpdate, HomePage, PlainPage, SectionPage
+from .taxonomy import ArticleType, Author, Topic
+
+__all__ = [
+    "ArticleAuthor",
+    "ArticlePage",
+    "ArticleType",
+    "ArticleUpdate",
+    "Author",
+    "HomePage",
+    "PlainPage",
+    "SectionPage",
+    "Topic",
+]

@@ -1,0 +1,204 @@
+"""The page tree: the front page, a section page per region, articles and plain pages."""
+
+import nh3
+from django import forms
+from django.db import models
+from django.db.models import prefetch_related_objects
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from masthead.core.blocks import BodyBlock, PlainBodyBlock
+from masthead.newsroom.forms import ArticlePageForm
+
+
+class HomePage(Page):
+    """The front page. Editors may pin the lead and secondary stories; the rest fills itself."""
+
+    lead_article = models.ForeignKey(
+        "newsroom.ArticlePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Leave empty to lead with the newest story.",
+    )
+    secondary_count = models.PositiveSmallIntegerField(default=4)
+    rail_count = models.PositiveSmallIntegerField("stories per region rail", default=3)
+    latest_count = models.PositiveSmallIntegerField("stories in LATEST", default=8)
+    briefs_count = models.PositiveSmallIntegerField("briefs in the strip", default=4)
+
+    content_panels = Page.content_panels + [
+        PageChooserPanel("lead_article", "newsroom.ArticlePage"),
+        MultiFieldPanel(
+            [
+                FieldPanel("secondary_count"),
+                FieldPanel("rail_count"),
+                FieldPanel("latest_count"),
+                FieldPanel("briefs_count"),
+            ],
+            "Layout",
+        ),
+    ]
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["newsroom.SectionPage", "newsroom.PlainPage"]
+    template = "newsroom/home_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        from masthead.newsroom.queries import front_page
+
+        context = super().get_context(request, *args, **kwargs)
+        context["front"] = front_page(self)
+        return context
+
+
+class SectionPage(Page):
+    """A region ("Europe"): its articles live beneath it and it lists them."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["newsroom.HomePage"]
+    subpage_types = ["newsroom.ArticlePage"]
+    template = "newsroom/section_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        from masthead.newsroom.queries import in_region
+        from masthead.newsroom.views import paginate
+
+        context = super().get_context(request, *args, **kwargs)
+        context["page_obj"] = paginate(request, in_region(self))
+        return context
+
+
+class ArticlePage(Page):
+    """One model for every kind of piece; its type (Analysis, News, …) is an editor record."""
+
+    article_type = models.ForeignKey(
+        "newsroom.ArticleType", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    dek = models.TextField(
+        blank=True, max_length=400, help_text="One sentence under the headline: the standfirst."
+    )
+    extra_regions = ParentalManyToManyField(
+        "newsroom.SectionPage",
+        blank=True,
+        related_name="extra_articles",
+        help_text="Other regions the piece is about. The primary region is the section it is in.",
+    )
+    topics = ParentalManyToManyField("newsroom.Topic", blank=True, related_name="articles")
+    hero_image = models.ForeignKey(
+        "images.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_caption = models.CharField(
+        max_length=400, blank=True, help_text="Leave empty to use the photo's default caption."
+    )
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("dek"),
+        FieldPanel("article_type"),
+        InlinePanel("article_authors", label="Authors", heading="Byline"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_caption")], "Top photo"),
+        FieldPanel("body"),
+        InlinePanel("footnotes", label="Footnotes"),
+        FieldPanel("extra_regions", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("updates", label="Updates", heading="Change log shown to readers"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("dek"),
+        index.SearchField("body"),
+        index.RelatedFields(
+            "article_authors", [index.RelatedFields("author", [index.SearchField("name")])]
+        ),
+        index.FilterField("article_type"),
+    ]
+    base_form_class = ArticlePageForm
+    parent_page_types = ["newsroom.SectionPage"]
+    subpage_types = []
+    template = "newsroom/article_page.html"
+
+    class Meta:
+        verbose_name = "article"
+
+    def get_context(self, request, *args, **kwargs):
+        from masthead.newsroom.queries import decorate, related_to
+
+        context = super().get_context(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):
+            # A preview is built from the editor's form, not the database: nothing to prefetch.
+            self.region = self.get_parent().specific
+        else:
+            decorate([self])
+            prefetch_related_objects([self], "footnotes", "topics", "updates")
+        context["related"] = related_to(self)
+        return context
+
+    @cached_property
+    def authors(self):
+        return [link.author for link in self.article_authors.all()]
+
+    @property
+    def caption(self) -> str:
+        if self.hero_caption:
+            return self.hero_caption
+        return self.hero_image.default_caption if self.hero_image else ""
+
+    @cached_property
+    def opening_html(self) -> str:
+        """The first paragraphs as plain formatted text, for "keep reading" on teasers."""
+        paragraphs = [b.value.source for b in self.body if b.block_type == "paragraph"][:2]
+        return nh3.clean(
+            "".join(paragraphs),
+            tags={"p", "em", "strong", "i", "b"},
+            clean_content_tags={"footnote", "script", "style"},
+            attributes={},
+        )
+
+    @property
+    def last_update(self):
+        updates = list(self.updates.all())
+        return updates[0] if updates else None
+
+    def publishing_problems(self) -> list[str]:
+        """What stops this article going live; empty when it may be published."""
+        from masthead.newsroom.gate import publishing_problems
+
+        return publishing_problems(self)
+
+
+class ArticleAuthor(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="article_authors")
+    author = models.ForeignKey("newsroom.Author", on_delete=models.PROTECT, related_name="bylines")
+
+    panels = [FieldPanel("author")]
+
+
+class ArticleUpdate(Orderable):
+    """A dated line in the reader-visible change log ("Updated 3 May: …")."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="updates")
+    updated_at = models.DateTimeField()
+    note = models.CharField(max_length=300, help_text="What changed, for readers.")
+
+    panels = [FieldPanel("updated_at"), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        ordering = ["-updated_at"]
+
+
+class PlainPage(Page):
+    """About, Donate, Contact and the like."""
+
+    body = StreamField(PlainBodyBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    parent_page_types = ["newsroom.HomePage", "newsroom.PlainPage"]
+    subpage_types = ["newsroom.PlainPage"]
+    template = "newsroom/plain_page.html"

@@ -1,0 +1,131 @@
+"""What "published", "latest", "in a region" mean: every page, feed and email reads through here.
+
+Lists are built in a fixed number of queries whatever the archive size: one query per list,
+then one pass that attaches authors, photos (with their renditions) and regions to every
+article shown on the page.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q, prefetch_related_objects
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from masthead.newsroom.models import ArticleAuthor, ArticlePage, HomePage, SectionPage
+
+
+def published_articles():
+    """Live, public articles, newest first."""
+    return (
+        ArticlePage.objects.live()
+        .public()
+        .select_related("article_type")
+        .order_by("-first_published_at", "-pk")
+    )
+
+
+def briefs():
+    return published_articles().filter(article_type__is_brief=True)
+
+
+def stories():
+    """Everything but briefs: the pieces that get full teasers."""
+    return published_articles().exclude(article_type__is_brief=True)
+
+
+def in_region(section: SectionPage):
+    """Articles filed under a region, or naming it among their further regions."""
+    return (
+        published_articles()
+        .filter(
+            Q(path__startswith=section.path, depth=section.depth + 1) | Q(extra_regions=section)
+        )
+        .distinct()
+    )
+
+
+def of_type(article_type):
+    return published_articles().filter(article_type=article_type)
+
+
+def with_topic(topic):
+    return published_articles().filter(topics=topic)
+
+
+def by_author(author):
+    return published_articles().filter(article_authors__author=author).distinct()
+
+
+def related_to(article: ArticlePage, limit: int = 3) -> list[ArticlePage]:
+    """Other analysis from the article's primary region."""
+    parent_path = article.path[: -Page.steplen]
+    articles = (
+        stories()
+        .filter(path__startswith=parent_path, depth=article.depth)
+        .exclude(pk=article.pk)[:limit]
+    )
+    return decorate(list(articles))
+
+
+def live_sections():
+    return SectionPage.objects.live().public().order_by("path")
+
+
+def decorate(articles: list[ArticlePage], sections=None) -> list[ArticlePage]:
+    """Attach byline authors, the hero photo with renditions, and the primary region."""
+    if not articles:
+        return articles
+    image_model = get_image_model()
+    prefetch_related_objects(
+        articles,
+        Prefetch(
+            "article_authors",
+            queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
+        ),
+        Prefetch("hero_image", queryset=image_model.objects.prefetch_renditions()),
+    )
+    by_path = {s.path: s for s in (sections if sections is not None else live_sections())}
+    for article in articles:
+        article.region = by_path.get(article.path[: -Page.steplen])
+    return articles
+
+
+@dataclass
+class FrontPage:
+    lead: ArticlePage | None = None
+    secondary: list = field(default_factory=list)
+    rails: list = field(default_factory=list)  # [(section, [articles])]
+    latest: list = field(default_factory=list)
+    briefs: list = field(default_factory=list)
+
+
+def front_page(home: HomePage) -> FrontPage:
+    """The front page's lists, in order of prominence, each story shown once."""
+    seen: set[int] = set()
+
+    def take(queryset, limit):
+        items = list(queryset.exclude(pk__in=seen)[:limit])
+        seen.update(item.pk for item in items)
+        return items
+
+    sections = list(live_sections().child_of(home))
+    front = FrontPage()
+    lead = home.lead_article
+    if lead is not None and lead.live:
+        lead = published_articles().filter(pk=lead.pk).first()
+    front.lead = lead or next(iter(take(stories(), 1)), None)
+    if front.lead is not None:
+        seen.add(front.lead.pk)
+    front.secondary = take(stories(), home.secondary_count)
+    for section in sections:
+        rail = in_region(section).exclude(article_type__is_brief=True)
+        front.rails.append((section, take(rail, home.rail_count)))
+    front.latest = take(stories(), home.latest_count)
+    front.briefs = take(briefs(), home.briefs_count)
+
+    shown = [front.lead] if front.lead else []
+    shown += front.secondary + front.latest + front.briefs
+    for _, rail in front.rails:
+        shown += rail
+    decorate(shown, sections)
+    return front

@@ -1,0 +1,267 @@
+import re
+from datetime import timedelta
+
+from django.test import TestCase, override_settings
+from wagtail.models import Site
+from wagtail_footnotes.models import Footnote
+
+from masthead.newsroom.models import ArticleUpdate, PlainPage
+from masthead.newsroom.tests import factories as f
+from masthead.siteconfig.models import SiteSettings
+
+
+class PublicationTestCase(TestCase):
+    """A small publication: two regions, three types, a few authors and articles."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = f.make_home()
+        cls.europe = f.make_section(cls.home, "Europe")
+        cls.asia = f.make_section(cls.home, "Asia-Pacific")
+        cls.analysis = f.make_type("Analysis")
+        cls.opinion = f.make_type("Opinion")
+        cls.brief = f.make_type("Brief", is_brief=True)
+        cls.ada = f.make_author("Ada Byron", role="Europe Editor", bio="Ada covers Europe.")
+        cls.guest = f.make_author("Grace Guest", is_guest=True)
+        cls.energy = f.make_topic("Energy")
+        cls.photo = f.make_image("Harbour", agency="REUTERS", photographer="Jane Doe")
+        cls.feature = f.make_article(
+            cls.europe,
+            title="Attrition on the Volga and the Donbas",
+            article_type=cls.analysis,
+            authors=[cls.ada, cls.guest],
+            dek="Two sieges eighty years apart.",
+            hero_image=cls.photo,
+            hero_caption="The harbour at dawn.",
+            age=timedelta(hours=1),
+        )
+        cls.feature.topics.add(cls.energy)
+        cls.feature.extra_regions.add(cls.asia)
+        cls.feature.save()
+        cls.others = [
+            f.make_article(
+                cls.asia if i % 2 else cls.europe,
+                title=f"Story {i}",
+                article_type=cls.opinion if i % 3 == 0 else cls.analysis,
+                authors=[cls.ada],
+                hero_image=cls.photo,
+                age=timedelta(hours=2 + i),
+            )
+            for i in range(12)
+        ]
+        cls.briefs = [
+            f.make_article(
+                cls.europe,
+                title=f"Brief {i}",
+                article_type=cls.brief,
+                authors=[cls.guest],
+                age=timedelta(hours=3 + i),
+            )
+            for i in range(3)
+        ]
+        settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        settings.outlet_name = "The Test Review"
+        settings.mastodon_url = "https://mastodon.example/@test"
+        settings.save()
+
+
+class FrontPageTests(PublicationTestCase):
+    def test_front_page_shows_every_list_and_no_story_twice(self):
+        response = self.client.get("/")
+        self.assertEqual(response.status_code, 200)
+        front = response.context["front"]
+        self.assertEqual(front.lead, self.feature)
+        shown = [front.lead] + front.secondary + front.latest + front.briefs
+        shown += [a for _, rail in front.rails for a in rail]
+        ids = [a.pk for a in shown]
+        self.assertEqual(len(ids), len(set(ids)), "a story appears twice on the front page")
+        self.assertTrue(front.latest)
+        self.assertEqual({a.pk for a in front.briefs}, {b.pk for b in self.briefs})
+        html = response.content.decode()
+        self.assertIn('id="latest-heading"', html)
+        self.assertIn('id="briefs-heading"', html)
+        self.assertIn("The weekly round-up", html)
+        self.assertIn('href="https://mastodon.example/@test"', html)
+        # Each story's headline link appears once (the lead included).
+        for article in shown:
+            self.assertEqual(html.count(f">{article.title}</a>"), 1, article.title)
+
+    def test_teaser_has_photo_credit_kicker_dek_byline_and_keep_reading(self):
+        html = self.client.get("/").content.decode()
+        lead = html.split('class="front__lead"')[1].split("</section>")[0]
+        self.assertIn("<img", lead)
+        self.assertIn("REUTERS/Jane Doe", lead)
+        self.assertRegex(
+            lead, r'<a href="/type/analysis/">Analysis</a>.*\|.*<a href="/europe/">Europe</a>'
+        )
+        self.assertIn("Two sieges eighty years apart.", lead)
+        self.assertIn(
+            '<a href="/authors/ada-byron/">Ada Byron</a> and '
+            '<a href="/authors/grace-guest/">Grace Guest</a>',
+            lead,
+        )
+        self.assertIn("<details", lead)
+        self.assertIn("Keep reading", lead)
+        self.assertIn("Show less", lead)
+        self.assertIn("Opening paragraph of Attrition", lead)
+
+
+class ArticlePageTests(PublicationTestCase):
+    def test_article_page_shows_its_parts_in_order(self):
+        response = self.client.get(self.feature.url)
+        self.assertEqual(response.status_code, 200)
+        html = response.content.decode()
+        order = [
+            'class="kicker"',
+            'class="article__headline"',
+            'class="article__dek"',
+            'href="/authors/ada-byron/"',
+            "<time",
+            "The harbour at dawn.",
+            "Top photo credit: REUTERS/Jane Doe",
+            "Opening paragraph of Attrition",
+            'href="/topics/energy/"',
+            "Share",
+            "Ada covers Europe.",
+            "The weekly round-up",
+            "Follow us",
+        ]
+        positions = [html.find(marker) for marker in order]
+        self.assertNotIn(-1, positions, dict(zip(order, positions)))
+        self.assertEqual(positions, sorted(positions))
+        self.assertIn("Guest contributor", html)
+        self.assertIn('rel="canonical"', html)
+
+    def test_share_links_are_plain_links(self):
+        html = self.client.get(self.feature.url).content.decode()
+        share = html.split('class="share"')[1].split("</nav>")[0]
+        self.assertIn("https://bsky.app/intent/compose?", share)
+        self.assertIn("mailto:?", share)
+        self.assertNotIn("<script", html)
+
+    def test_footnotes_link_both_ways(self):
+        note = Footnote.objects.create(
+            page=self.feature,
+            uuid="0f0b9a53-5f1e-4bd0-9d7c-2f2b7e0e1a11",
+            text="<p>Counts differ.</p>",
+        )
+        self.feature.body = [
+            {
+                "type": "paragraph",
+                "value": f'<p>Losses were heavy<footnote id="{note.uuid}">[1]</footnote>.</p>',
+            }
+        ]
+        self.feature.save()
+        html = self.client.get(self.feature.url).content.decode()
+        self.assertIn('href="#footnote-1" id="footnote-source-1-1"', html)
+        self.assertIn('id="footnote-1"', html)
+        self.assertIn('href="#footnote-source-1-1"', html)
+        self.assertIn("Counts differ.", html)
+
+    def test_body_blocks_render(self):
+        self.feature.body = [
+            {"type": "heading", "value": {"text": "The long winter", "level": "h2"}},
+            {
+                "type": "pull_quote",
+                "value": {"text": "Attrition is arithmetic.", "attribution": "The author"},
+            },
+            {"type": "image", "value": {"image": self.photo.pk, "caption": "Quay at noon."}},
+        ]
+        self.feature.save()
+        html = self.client.get(self.feature.url).content.decode()
+        self.assertIn("<h2>The long winter</h2>", html)
+        self.assertIn("<blockquote><p>Attrition is arithmetic.</p></blockquote>", html)
+        self.assertIn("Quay at noon.", html)
+        self.assertIn("Photo: REUTERS/Jane Doe", html)
+
+    def test_update_log_is_visible(self):
+        ArticleUpdate.objects.create(
+            page=self.feature,
+            updated_at=self.feature.first_published_at + timedelta(hours=2),
+            note="Added casualty figures.",
+        )
+        html = self.client.get(self.feature.url).content.decode()
+        self.assertIn("Updated <time", html)
+        self.assertIn("Added casualty figures.", html)
+
+
+class ListingPageTests(PublicationTestCase):
+    def test_region_page_lists_primary_and_extra_region_articles(self):
+        response = self.client.get("/asia-pacific/")
+        self.assertEqual(response.status_code, 200)
+        titles = [a.title for a in response.context["page_obj"].object_list]
+        self.assertIn(self.feature.title, titles)  # filed under Europe, names Asia-Pacific too
+        self.assertIn("Story 1", titles)
+        self.assertNotIn("Story 2", titles)
+
+    def test_type_topic_and_author_pages(self):
+        opinion = self.client.get("/type/opinion/")
+        self.assertEqual(
+            {a.article_type_id for a in opinion.context["page_obj"].object_list}, {self.opinion.pk}
+        )
+        topic = self.client.get("/topics/energy/")
+        self.assertEqual([a.pk for a in topic.context["page_obj"].object_list], [self.feature.pk])
+        author = self.client.get("/authors/grace-guest/")
+        self.assertContains(author, "Guest contributor")
+        self.assertEqual(
+            {a.pk for a in author.context["page_obj"].object_list},
+            {self.feature.pk} | {b.pk for b in self.briefs},
+        )
+        self.assertEqual(self.client.get("/authors/nobody/").status_code, 404)
+        self.assertEqual(self.client.get("/type/nothing/").status_code, 404)
+
+    def test_latest_is_paginated_and_bad_page_numbers_do_not_fail(self):
+        first = self.client.get("/latest/")
+        self.assertEqual(len(first.context["page_obj"].object_list), 13)  # all non-briefs
+        for bad in ["abc", "9999", "-1", "0", "1.5", "%00", "1" * 400]:
+            response = self.client.get("/latest/", {"page": bad})
+            self.assertEqual(response.status_code, 200, bad)
+
+    def test_briefs_page_shows_brief_text(self):
+        response = self.client.get("/briefs/")
+        self.assertContains(response, "Opening paragraph of Brief 0")
+        self.assertNotContains(response, "Story 1")
+
+    def test_plain_page(self):
+        page = PlainPage(
+            title="About", slug="about", body=[{"type": "paragraph", "value": "<p>Who we are.</p>"}]
+        )
+        self.home.add_child(instance=page)
+        self.assertContains(self.client.get("/about/"), "Who we are.")
+
+    def test_navigation_lists_regions_and_types(self):
+        html = self.client.get("/latest/").content.decode()
+        nav = html.split('aria-label="Sections"')[1].split("</nav>")[0]
+        for href in ["/europe/", "/asia-pacific/", "/type/analysis/", "/briefs/", "/latest/"]:
+            self.assertIn(f'href="{href}"', nav)
+
+
+class ErrorPageTests(PublicationTestCase):
+    def test_404_is_friendly(self):
+        response = self.client.get("/no-such-page/")
+        self.assertEqual(response.status_code, 404)
+        self.assertContains(response, "We could not find that page", status_code=404)
+        self.assertContains(response, 'href="/latest/"', status_code=404)
+
+    @override_settings(DEBUG=False)
+    def test_500_is_friendly(self):
+        self.client.raise_request_exception = False
+        from unittest import mock
+
+        with mock.patch(
+            "masthead.newsroom.views.queries.stories", side_effect=RuntimeError("boom")
+        ):
+            response = self.client.get("/latest/")
+        self.assertEqual(response.status_code, 500)
+        self.assertIn("Something went wrong", response.content.decode())
+        self.assertFalse(re.search("boom|Traceback", response.content.decode()))
+
+
+class FeedTests(PublicationTestCase):
+    def test_site_feed_lists_newest_articles(self):
+        response = self.client.get("/feed/")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response["Content-Type"], "application/rss+xml; charset=utf-8")
+        body = response.content.decode()
+        self.assertIn("<title>The Test Review</title>", body)
+        self.assertLess(body.index(self.feature.title), body.index("Story 11"))

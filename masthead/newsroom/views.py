@@ -1,0 +1,66 @@
+"""Listing pages that are not in the page tree: LATEST, briefs, types, topics and authors."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+
+from masthead.newsroom import queries
+from masthead.newsroom.models import ArticleType, Author, Topic
+
+PER_PAGE = 20
+
+
+def paginate(request, queryset, per_page: int = PER_PAGE):
+    """One page of a list; a missing, malformed or too-large ?page= falls back, never fails."""
+    page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    page.object_list = queries.decorate(list(page.object_list))
+    return page
+
+
+def listing(request, *, title, queryset, intro="", template="newsroom/listing.html", **extra):
+    context = {"title": title, "intro": intro, "page_obj": paginate(request, queryset), **extra}
+    return TemplateResponse(request, template, context)
+
+
+def latest(request):
+    return listing(
+        request,
+        title="Latest",
+        queryset=queries.stories(),
+        intro="Everything we publish, newest first.",
+    )
+
+
+def briefs(request):
+    return listing(
+        request,
+        title="Briefs",
+        queryset=queries.briefs(),
+        intro="The news in short.",
+        template="newsroom/briefs.html",
+    )
+
+
+def article_type(request, slug):
+    kind = get_object_or_404(ArticleType, slug=slug)
+    return listing(
+        request, title=kind.plural_name, intro=kind.description, queryset=queries.of_type(kind)
+    )
+
+
+def topic(request, slug):
+    subject = get_object_or_404(Topic, slug=slug)
+    return listing(
+        request, title=subject.name, intro=subject.description, queryset=queries.with_topic(subject)
+    )
+
+
+def author(request, slug):
+    person = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+    return listing(
+        request,
+        title=person.name,
+        queryset=queries.by_author(person),
+        template="newsroom/author.html",
+        author=person,
+    )

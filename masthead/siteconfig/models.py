@@ -1,0 +1,60 @@
+from django.db import models
+from django.urls import reverse
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+SOCIAL_NETWORKS = [
+    ("mastodon", "Mastodon"),
+    ("bluesky", "Bluesky"),
+    ("x", "X"),
+    ("facebook", "Facebook"),
+    ("youtube", "YouTube"),
+    ("linkedin", "LinkedIn"),
+]
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """What the outlet says about itself: name, tagline, logo and where readers can follow it."""
+
+    outlet_name = models.CharField(max_length=120, default="Masthead")
+    tagline = models.CharField(max_length=200, blank=True)
+    logo = models.ForeignKey(
+        "images.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    footer_text = models.TextField(blank=True, help_text="Shown at the foot of every page.")
+    mastodon_url = models.URLField(blank=True)
+    bluesky_url = models.URLField(blank=True)
+    x_url = models.URLField("X URL", blank=True)
+    facebook_url = models.URLField(blank=True)
+    youtube_url = models.URLField("YouTube URL", blank=True)
+    linkedin_url = models.URLField("LinkedIn URL", blank=True)
+    show_rss_link = models.BooleanField(
+        "Show RSS link", default=True, help_text="List the site feed among the follow links."
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("outlet_name"), FieldPanel("tagline"), FieldPanel("logo")], "Outlet"
+        ),
+        FieldPanel("footer_text"),
+        MultiFieldPanel(
+            [FieldPanel(f"{key}_url") for key, _ in SOCIAL_NETWORKS]
+            + [FieldPanel("show_rss_link")],
+            "Follow us",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "Outlet settings"
+
+    def follow_links(self) -> list[tuple[str, str]]:
+        """(label, url) for each social account the outlet filled in, in a stable order."""
+        links = [
+            (label, getattr(self, f"{key}_url"))
+            for key, label in SOCIAL_NETWORKS
+            if getattr(self, f"{key}_url")
+        ]
+        if self.show_rss_link:
+            links.append(("RSS", reverse("feed")))
+        return links

@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from masthead.feeds.views import LatestFeed
+from masthead.newsroom import views as newsroom
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("feed/", LatestFeed(), name="feed"),
+    path("latest/", newsroom.latest, name="latest"),
+    path("briefs/", newsroom.briefs, name="briefs"),
+    path("type/<slug:slug>/", newsroom.article_type, name="article_type"),
+    path("topics/<slug:slug>/", newsroom.topic, name="topic"),
+    path("authors/<slug:slug>/", newsroom.author, name="author"),
+]
+
+if settings.SERVE_MEDIA:  # one-machine shape: Django serves uploads from the local folder
+    from django.views.static import serve
+
+    urlpatterns.append(
+        path(
+            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
+
+urlpatterns += [path("", include(wagtail_urls))]
