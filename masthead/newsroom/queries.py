@@ -56,7 +56,7 @@ def by_author(author):
     return published_articles().filter(article_authors__author=author).distinct()
 
 
-def related_to(article: ArticlePage, limit: int = 3) -> list[ArticlePage]:
+def related_to(article: ArticlePage, limit: int = 3, sections=None) -> list[ArticlePage]:
     """Other analysis from the article's primary region."""
     parent_path = article.path[: -Page.steplen]
     articles = (
@@ -64,7 +64,15 @@ def related_to(article: ArticlePage, limit: int = 3) -> list[ArticlePage]:
         .filter(path__startswith=parent_path, depth=article.depth)
         .exclude(pk=article.pk)[:limit]
     )
-    return decorate(list(articles))
+    return decorate(list(articles), sections)
+
+
+def with_author_photos(article: ArticlePage) -> None:
+    """Author boxes show portraits: fetch them, with their renditions, in two queries."""
+    prefetch_related_objects(
+        article.authors,
+        Prefetch("photo", queryset=get_image_model().objects.prefetch_renditions()),
+    )
 
 
 def live_sections():

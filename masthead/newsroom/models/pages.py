@@ -127,16 +127,23 @@ class ArticlePage(Page):
         verbose_name = "article"
 
     def get_context(self, request, *args, **kwargs):
-        from masthead.newsroom.queries import decorate, related_to
+        from masthead.newsroom.queries import (
+            decorate,
+            live_sections,
+            related_to,
+            with_author_photos,
+        )
 
         context = super().get_context(request, *args, **kwargs)
+        context["sections"] = sections = list(live_sections())
         if getattr(request, "is_preview", False):
             # A preview is built from the editor's form, not the database: nothing to prefetch.
             self.region = self.get_parent().specific
         else:
-            decorate([self])
+            decorate([self], sections)
+            with_author_photos(self)
             prefetch_related_objects([self], "footnotes", "topics", "updates")
-        context["related"] = related_to(self)
+        context["related"] = related_to(self, sections=sections)
         return context
 
     @cached_property

@@ -11,8 +11,9 @@ register = template.Library()
 @register.inclusion_tag("components/site_nav.html", takes_context=True)
 def site_nav(context):
     """The section navigation: regions, then the article types, LATEST and briefs."""
+    sections = context.get("sections")
     return {
-        "sections": live_sections(),
+        "sections": sections if sections is not None else live_sections(),
         "types": ArticleType.objects.filter(is_brief=False),
         "request": context.get("request"),
     }
