@@ -42,3 +42,13 @@ class CreditLineTests(TestCase):
         self.assertIn('width="800" height="450"', html)
         self.assertIn("400w", html)
         self.assertIn("800w", html)
+
+
+class RenditionTaskTests(TestCase):
+    def test_a_new_photo_gets_every_rendition_in_the_background(self):
+        from masthead.images.renditions import SIZES
+
+        with self.captureOnCommitCallbacks(execute=True):
+            image = make_image(title="Fresh")
+        specs = {spec for specs, _ in SIZES.values() for spec in specs}
+        self.assertEqual(set(image.renditions.values_list("filter_spec", flat=True)), specs)

@@ -1,0 +1,18 @@
+import logging
+
+from django_tasks import task
+
+from masthead.images.models import CustomImage
+from masthead.images.renditions import prerender
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def prerender_renditions_task(image_id: int) -> None:
+    """Generate every size the pages use for one photo; safe to run twice (renditions are reused)."""
+    image = CustomImage.objects.filter(pk=image_id).first()
+    if image is None:  # deleted before the worker got to it
+        return
+    prerender(image)
+    logger.info("Pre-rendered renditions for image %s", image_id)
