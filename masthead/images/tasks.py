@@ -10,7 +10,7 @@ logger = logging.getLogger(__name__)
 
 @task()
 def prerender_renditions_task(image_id: int) -> None:
-    """Generate every size the pages use for one photo; safe to run twice (renditions are reused)."""
+    """Generate every size the pages use for one photo; running it twice reuses them."""
     image = CustomImage.objects.filter(pk=image_id).first()
     if image is None:  # deleted before the worker got to it
         return

@@ -265,3 +265,14 @@ class FeedTests(PublicationTestCase):
         body = response.content.decode()
         self.assertIn("<title>The Test Review</title>", body)
         self.assertLess(body.index(self.feature.title), body.index("Story 11"))
+
+
+class OutletLogoTests(PublicationTestCase):
+    def test_logo_replaces_the_name_in_the_header(self):
+        settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        settings.logo = f.make_image("Logo", alt="")
+        settings.save()
+        html = self.client.get("/").content.decode()
+        brand = html.split('class="brand"')[1].split("</a>")[0]
+        self.assertIn('class="brand__logo"', brand)
+        self.assertIn('alt="The Test Review"', brand)
