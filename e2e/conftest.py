@@ -1,0 +1,175 @@
+"""Browser tests: a real runserver on a throwaway SQLite database, driven by Chromium.
+
+The server is started once per session with the demo publication (first 24 articles) and a
+superuser; each test gets a fresh browser context so cookies and storage never leak between
+tests.
+"""
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+DEMO_LIMIT = 24
+SERVER_START_TIMEOUT = 30  # seconds
+TIMEOUT_MS = 15_000  # default Playwright timeout: generous for a shared 2-core machine
+
+
+@dataclass(frozen=True)
+class LiveServer:
+    base_url: str
+    username: str
+    password: str
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _manage(*args: str, env: dict, log) -> None:
+    subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        check=True,
+    )
+
+
+def _wait_until_up(url: str, process: subprocess.Popen, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"runserver exited early with code {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer 200 within {timeout} s")
+
+
+def pytest_collection_modifyitems(config, items):
+    """The admin tests publish a new article: run them last so the other tests see the demo."""
+    admin_tests = Path(__file__).with_name("test_admin.py")
+    items.sort(key=lambda item: item.path == admin_tests)
+
+
+@pytest.fixture(scope="session")
+def server():
+    tmp = Path(tempfile.mkdtemp(prefix="masthead-e2e-"))
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    password = secrets.token_urlsafe(18)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "masthead.settings.dev",
+        "SQLITE_PATH": str(tmp / "db.sqlite3"),
+        "MEDIA_ROOT": str(tmp / "media"),
+        "SECRET_KEY": "e2e-not-secret",
+        "BASE_URL": base_url,
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "DJANGO_SUPERUSER_PASSWORD": password,
+    }
+    env.pop("DATABASE_URL", None)
+    log_path = tmp / "server.log"
+    process = None
+    with log_path.open("w") as log:
+        try:
+            _manage("migrate", "--noinput", env=env, log=log)
+            _manage("load_demo", "--limit", str(DEMO_LIMIT), "--no-editor", env=env, log=log)
+            _manage(
+                "createsuperuser",
+                "--noinput",
+                "--username",
+                "e2e-editor",
+                "--email",
+                "e2e@example.com",
+                env=env,
+                log=log,
+            )
+            process = subprocess.Popen(
+                [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+                cwd=REPO_ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+            _wait_until_up(base_url + "/", process, SERVER_START_TIMEOUT)
+        except Exception:
+            if process is not None:
+                process.kill()
+            log.flush()
+            print(log_path.read_text()[-4000:], file=sys.stderr)
+            raise
+        try:
+            yield LiveServer(base_url=base_url, username="e2e-editor", password=password)
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright = sync_playwright().start()
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    try:
+        yield browser
+    finally:
+        browser.close()
+        playwright.stop()
+
+
+@pytest.fixture
+def new_context(browser, server):
+    """Open browser contexts (with options) that are closed when the test ends."""
+    contexts = []
+
+    def make(**options):
+        context = browser.new_context(base_url=server.base_url, **options)
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context):
+    return new_context().new_page()

@@ -1,0 +1,1 @@
+"""Page objects: what a reader or an editor does, in their words, over Playwright locators."""

@@ -1,0 +1,89 @@
+"""The Wagtail admin as an editor drives it: sign in, upload a photo, write and publish a piece."""
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+# The admin is heavy JavaScript on a shared machine: allow for slow responses, but not forever.
+SLOW_MS = 30_000
+
+
+class WagtailAdmin:
+    def __init__(self, page: Page):
+        self.page = page
+
+    @property
+    def messages(self):
+        """Wagtail's message area (success and error banners) is a status region."""
+        return self.page.get_by_role("status").filter(has_not_text=re.compile(r"^\s*$")).first
+
+    @property
+    def dialog(self):
+        return self.page.get_by_role("dialog")
+
+    def log_in(self, username: str, password: str) -> None:
+        self.page.goto("/admin/login/")
+        self.page.get_by_label("Username").fill(username)
+        self.page.get_by_label("Password").fill(password)
+        self.page.get_by_role("button", name="Sign in").click()
+        expect(self.page).to_have_url(re.compile(r"/admin/$"), timeout=SLOW_MS)
+        expect(self.page.get_by_role("heading", level=1)).to_be_visible()
+
+    # Images ------------------------------------------------------------------------------
+
+    def upload_image(self, *, title: str, file: Path, alt_text: str) -> None:
+        """Wagtail's single-image form; agency and photographer are left as they are (empty)."""
+        self.page.goto("/admin/images/add/")
+        self.page.get_by_label("Title").fill(title)
+        self.page.get_by_label("File").set_input_files(file)
+        self.page.get_by_label("Alt text").fill(alt_text)
+        self.page.get_by_role("button", name="Upload").click()
+        expect(self.messages).to_contain_text(f"Image '{title}' added", timeout=SLOW_MS)
+
+    def edit_image(self, title: str, **fields: str) -> None:
+        """Open the photo record from the image library and change labelled fields."""
+        self.page.goto("/admin/images/")
+        self.page.get_by_role("link", name=title).first.click()
+        expect(self.page.get_by_label("Title")).to_have_value(title, timeout=SLOW_MS)
+        for label, value in fields.items():
+            self.page.get_by_label(label, exact=True).fill(value)
+        self.page.get_by_role("button", name="Save").click()
+        expect(self.messages).to_contain_text(f"Image '{title}' updated", timeout=SLOW_MS)
+
+    # Pages -------------------------------------------------------------------------------
+
+    def add_article_under(self, home_title: str, section_title: str) -> None:
+        """Walk the page explorer down to the section and add a child page to it."""
+        self.page.goto("/admin/pages/")
+        self.page.get_by_role("link", name=f"Explore child pages of '{home_title}'").click()
+        self.page.get_by_role("link", name=f"Explore child pages of '{section_title}'").click()
+        self.page.get_by_role("link", name="Add child page", exact=True).click()
+        # A section only takes articles, so Wagtail goes straight to the article form.
+        expect(self.page.get_by_role("heading", name="New: Article")).to_be_visible(timeout=SLOW_MS)
+
+    def fill_title(self, title: str) -> None:
+        self.page.get_by_role("textbox", name="Title").fill(title)
+
+    def fill_dek(self, dek: str) -> None:
+        self.page.get_by_role("textbox", name="Dek").fill(dek)
+
+    def choose(self, button: str, item: str, *, exact: bool = True) -> None:
+        """Open a chooser (snippet or image) and pick the item by its link's accessible name.
+
+        An image choice's name is its thumbnail's alt text followed by its title: match the
+        title as a substring there (exact=False).
+        """
+        self.page.get_by_role("button", name=button).click()
+        self.dialog.get_by_role("link", name=item, exact=exact).click()
+        expect(self.dialog).to_be_hidden(timeout=SLOW_MS)
+
+    def add_author(self, name: str) -> None:
+        self.page.get_by_role("button", name="Add Authors").click()
+        self.choose("Choose author", name)
+
+    def publish(self) -> None:
+        """Publish is in the dropdown of the footer action menu, under "Save draft"."""
+        self.page.get_by_role("button", name="More actions").click()
+        self.page.get_by_role("button", name="Publish", exact=True).click()
+        self.page.wait_for_load_state()
