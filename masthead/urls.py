@@ -4,13 +4,18 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from masthead.feeds.views import LatestFeed
+from masthead.feeds.views import ArticleAtomFeed, ArticleRssFeed, json_feed
 from masthead.newsroom import views as newsroom
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("feed/", LatestFeed(), name="feed"),
+    path("feed/", ArticleRssFeed(), name="feed"),
+    path("feed/atom/", ArticleAtomFeed(), name="feed_atom"),
+    path("feed/json/", json_feed, name="feed_json"),
+    path("feed/<str:kind>/<slug:slug>/", ArticleRssFeed(), name="scoped_feed"),
+    path("feed/<str:kind>/<slug:slug>/atom/", ArticleAtomFeed(), name="scoped_feed_atom"),
+    path("feed/<str:kind>/<slug:slug>/json/", json_feed, name="scoped_feed_json"),
     path("latest/", newsroom.latest, name="latest"),
     path("briefs/", newsroom.briefs, name="briefs"),
     path("type/<slug:slug>/", newsroom.article_type, name="article_type"),

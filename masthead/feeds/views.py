@@ -1,33 +1,81 @@
+"""The site's feeds: RSS 2.0 and Atom through Django's syndication framework, and JSON Feed 1.1."""
+
 from django.contrib.syndication.views import Feed
-from django.utils.feedgenerator import Rss201rev2Feed
+from django.http import JsonResponse
 from wagtail.models import Site
 
-from masthead.newsroom import queries
+from masthead.feeds import content, scopes
+from masthead.feeds.generators import FullAtomFeed, MediaRssFeed
 from masthead.siteconfig.models import SiteSettings
 
-FEED_LENGTH = 50
 
+class FeedContext:
+    """What every format needs to know about one request: the scope, the outlet, the site root."""
 
-class LatestFeed(Feed):
-    """The site's RSS 2.0 feed: the newest pieces with their deks."""
-
-    feed_type = Rss201rev2Feed
-
-    def get_object(self, request, *args, **kwargs):
+    def __init__(self, request, kind="site", slug=""):
         self.request = request
-        return Site.find_for_request(request)
+        self.scope = scopes.resolve(kind, slug)
+        self.site = Site.find_for_request(request)
+        self.outlet = SiteSettings.for_request(request)
+        self.root = request.build_absolute_uri("/").rstrip("/")
 
-    def title(self, site):
-        return SiteSettings.for_site(site).outlet_name if site else "Masthead"
+    @property
+    def title(self) -> str:
+        name = self.outlet.outlet_name
+        return f"{self.scope.title} | {name}" if self.scope.title else name
 
-    def link(self, site):
-        return "/"
+    @property
+    def description(self) -> str:
+        if self.scope.title:
+            return f"The latest from {self.outlet.outlet_name}: {self.scope.title}."
+        return self.outlet.tagline or f"The latest from {self.outlet.outlet_name}."
 
-    def description(self, site):
-        return SiteSettings.for_site(site).tagline if site else ""
+    def articles(self) -> list:
+        return content.prepare(list(self.scope.articles[: scopes.FEED_LENGTH]))
 
-    def items(self, site):
-        return queries.decorate(list(queries.published_articles()[:FEED_LENGTH]))
+    def absolute(self, path: str) -> str:
+        return path if path.startswith("http") else self.root + path
+
+    def item_id(self, article) -> str:
+        # translation_key survives renames and moves between regions: a reader never sees a
+        # corrected headline as a new story.
+        return f"urn:uuid:{article.translation_key}"
+
+    def authors(self, article) -> list[dict]:
+        return [
+            {"name": a.name, "url": self.absolute(a.get_absolute_url())} for a in article.authors
+        ]
+
+    def categories(self, article) -> list[str]:
+        names = [article.region.title] if article.region else []
+        names += [article.article_type.name] if article.article_type else []
+        return names + [topic.name for topic in article.topics.all()]
+
+
+class ArticleRssFeed(Feed):
+    feed_type = MediaRssFeed
+
+    def get_object(self, request, kind="site", slug=""):
+        return FeedContext(request, kind, slug)
+
+    def title(self, ctx):
+        return ctx.title
+
+    def link(self, ctx):
+        return ctx.scope.link
+
+    def feed_url(self, ctx):
+        return ctx.scope.feed_url(self.format)
+
+    def description(self, ctx):
+        return ctx.description
+
+    def subtitle(self, ctx):
+        return ctx.description
+
+    def items(self, ctx):
+        self.ctx = ctx
+        return ctx.articles()
 
     def item_title(self, article):
         return article.title
@@ -36,10 +84,72 @@ class LatestFeed(Feed):
         return article.dek
 
     def item_link(self, article):
-        return article.get_url(self.request)
+        return self.ctx.absolute(article.get_url(self.ctx.request))
+
+    def item_guid(self, article):
+        return self.ctx.item_id(article)
+
+    item_guid_is_permalink = False
 
     def item_pubdate(self, article):
         return article.first_published_at
 
-    def item_author_name(self, article):
-        return ", ".join(author.name for author in article.authors)
+    def item_updateddate(self, article):
+        return article.last_published_at
+
+    def item_categories(self, article):
+        return self.ctx.categories(article)
+
+    def item_extra_kwargs(self, article):
+        return {
+            "content_html": content.article_html(article, self.ctx.root),
+            "authors": self.ctx.authors(article),
+            "image": content.hero_image(article, self.ctx.root),
+        }
+
+    format = "rss"
+
+
+class ArticleAtomFeed(ArticleRssFeed):
+    feed_type = FullAtomFeed
+    format = "atom"
+
+
+def json_feed(request, kind="site", slug=""):
+    """JSON Feed 1.1 (jsonfeed.org), with the photo credit in a `_masthead` extension."""
+    ctx = FeedContext(request, kind, slug)
+    items = []
+    for article in ctx.articles():
+        image = content.hero_image(article, ctx.root)
+        item = {
+            "id": ctx.item_id(article),
+            "url": ctx.absolute(article.get_url(request)),
+            "title": article.title,
+            "summary": article.dek,
+            "content_html": content.article_html(article, ctx.root),
+            "date_published": article.first_published_at.isoformat(),
+            "date_modified": (article.last_published_at or article.first_published_at).isoformat(),
+            "authors": ctx.authors(article),
+            "tags": ctx.categories(article),
+        }
+        if image:
+            item["image"] = image.url
+            item["_masthead"] = {
+                "image_caption": image.caption,
+                "image_credit": image.credit,
+                "image_alt": image.alt,
+                "image_licence": image.licence,
+            }
+        items.append(item)
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": ctx.title,
+        "home_page_url": ctx.absolute(ctx.scope.link),
+        "feed_url": ctx.absolute(ctx.scope.feed_url("json")),
+        "description": ctx.description,
+        "language": "en",
+        "items": items,
+    }
+    return JsonResponse(
+        feed, content_type="application/feed+json", json_dumps_params={"ensure_ascii": False}
+    )

@@ -63,4 +63,5 @@ def author(request, slug):
         queryset=queries.by_author(person),
         template="newsroom/author.html",
         author=person,
+        feed=("author", person.slug, person.name),
     )

@@ -166,6 +166,7 @@ class DemoBuilder:
                     "name": kind["name"],
                     "plural_name": kind["plural"],
                     "is_brief": kind["slug"] == "brief",
+                    "schema_type": kind["schema"],
                     "sort_order": order,
                 },
             )[0]

@@ -10,10 +10,10 @@ REGIONS = [
 ]
 
 TYPES = [
-    {"slug": "analysis", "name": "Analysis", "plural": "Analysis"},
-    {"slug": "news", "name": "News", "plural": "News"},
-    {"slug": "opinion", "name": "Opinion", "plural": "Opinion"},
-    {"slug": "brief", "name": "Brief", "plural": "Briefs"},
+    {"slug": "analysis", "name": "Analysis", "plural": "Analysis", "schema": "AnalysisNewsArticle"},
+    {"slug": "news", "name": "News", "plural": "News", "schema": "ReportageNewsArticle"},
+    {"slug": "opinion", "name": "Opinion", "plural": "Opinion", "schema": "OpinionNewsArticle"},
+    {"slug": "brief", "name": "Brief", "plural": "Briefs", "schema": "ReportageNewsArticle"},
 ]
 
 TOPICS = [

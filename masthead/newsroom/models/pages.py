@@ -72,6 +72,7 @@ class SectionPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["page_obj"] = paginate(request, in_region(self))
+        context["feed"] = ("region", self.slug, self.title)
         return context
 
 

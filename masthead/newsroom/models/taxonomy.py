@@ -5,18 +5,34 @@ from django.urls import reverse
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+SCHEMA_TYPES = [
+    ("NewsArticle", "News article"),
+    ("AnalysisNewsArticle", "Analysis"),
+    ("OpinionNewsArticle", "Opinion"),
+    ("ReportageNewsArticle", "Reportage"),
+    ("BackgroundNewsArticle", "Background"),
+    ("ReviewNewsArticle", "Review"),
+]
+
 
 class ArticleType(models.Model):
     name = models.CharField(max_length=60, unique=True, help_text='Singular: "Analysis".')
     plural_name = models.CharField(max_length=60, help_text='Used as a page title: "Briefs".')
     slug = models.SlugField(unique=True)
     description = models.TextField(blank=True)
+    schema_type = models.CharField(
+        "schema.org type",
+        max_length=40,
+        choices=SCHEMA_TYPES,
+        default="NewsArticle",
+        help_text="How search engines are told what kind of journalism this is.",
+    )
     is_brief = models.BooleanField(
         "brief", default=False, help_text="Short items shown in the briefs strip and on /briefs/."
     )
     sort_order = models.PositiveSmallIntegerField(default=0)
 
-    panels = ["name", "plural_name", "slug", "description", "is_brief", "sort_order"]
+    panels = ["name", "plural_name", "slug", "description", "schema_type", "is_brief", "sort_order"]
 
     class Meta:
         ordering = ["sort_order", "name"]

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.core.files.images import ImageFile
 from django.utils import timezone
+from django.utils.text import slugify
 from PIL import Image
 from wagtail.models import Page, Site
 
@@ -85,7 +86,7 @@ def make_article(
     title = title or f"Article number {number}"
     page = ArticlePage(
         title=title,
-        slug=f"{title.lower().replace(' ', '-')[:40]}-{number}",
+        slug=f"{slugify(title)[:40]}-{number}",
         dek=dek,
         article_type=article_type,
         hero_image=hero_image,
