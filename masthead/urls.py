@@ -4,6 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from masthead.feeds import views as feeds
 from masthead.feeds.views import ArticleAtomFeed, ArticleRssFeed, json_feed
 from masthead.newsroom import views as newsroom
 
@@ -16,6 +17,10 @@ urlpatterns = [
     path("feed/<str:kind>/<slug:slug>/", ArticleRssFeed(), name="scoped_feed"),
     path("feed/<str:kind>/<slug:slug>/atom/", ArticleAtomFeed(), name="scoped_feed_atom"),
     path("feed/<str:kind>/<slug:slug>/json/", json_feed, name="scoped_feed_json"),
+    path("sitemap.xml", feeds.sitemap_index, name="sitemap"),
+    path("sitemap-<str:section>.xml", feeds.sitemap_section, name="sitemap_section"),
+    path("news-sitemap.xml", feeds.news_sitemap, name="news_sitemap"),
+    path("robots.txt", feeds.robots_txt, name="robots_txt"),
     path("latest/", newsroom.latest, name="latest"),
     path("briefs/", newsroom.briefs, name="briefs"),
     path("type/<slug:slug>/", newsroom.article_type, name="article_type"),

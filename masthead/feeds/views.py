@@ -1,10 +1,13 @@
-"""The site's feeds: RSS 2.0 and Atom through Django's syndication framework, and JSON Feed 1.1."""
+"""Feeds (RSS 2.0, Atom, JSON Feed 1.1), sitemaps and robots.txt."""
 
+from django.contrib.sitemaps import views as sitemap_views
 from django.contrib.syndication.views import Feed
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from wagtail.models import Site
 
-from masthead.feeds import content, scopes
+from masthead.feeds import content, scopes, sitemaps
 from masthead.feeds.generators import FullAtomFeed, MediaRssFeed
 from masthead.siteconfig.models import SiteSettings
 
@@ -153,3 +156,47 @@ def json_feed(request, kind="site", slug=""):
     return JsonResponse(
         feed, content_type="application/feed+json", json_dumps_params={"ensure_ascii": False}
     )
+
+
+def sitemap_index(request):
+    return sitemap_views.index(
+        request, sitemaps.sections(request), sitemap_url_name="sitemap_section"
+    )
+
+
+def sitemap_section(request, section):
+    return sitemap_views.sitemap(
+        request, sitemaps.sections(request), section=section, template_name="feeds/sitemap.xml"
+    )
+
+
+def news_sitemap(request):
+    outlet = SiteSettings.for_request(request)
+    articles = [
+        {
+            "loc": request.build_absolute_uri(article.get_url(request)),
+            "title": article.title,
+            "published": article.first_published_at,
+        }
+        for article in sitemaps.recent_news()
+    ]
+    return TemplateResponse(
+        request,
+        "feeds/news_sitemap.xml",
+        {"articles": articles, "publication": outlet.outlet_name, "language": "en"},
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+def robots_txt(request):
+    root = request.build_absolute_uri("/").rstrip("/")
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "",
+        f"Sitemap: {root}{reverse('sitemap')}",
+        f"Sitemap: {root}{reverse('news_sitemap')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -30,7 +30,7 @@ def make_home(title="The Test Review") -> HomePage:
     root.add_child(instance=home)
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": title},
+        defaults={"hostname": "testserver", "port": 80, "root_page": home, "site_name": title},
     )
     return home
 
