@@ -107,6 +107,8 @@ def server():
         try:
             _manage("migrate", "--noinput", env=env, log=log)
             _manage("load_demo", "--limit", str(DEMO_LIMIT), "--no-editor", env=env, log=log)
+            # What the worker beside `make run` does: index the demo for search, make renditions.
+            _manage("db_worker", "--batch", "--no-startup-delay", env=env, log=log)
             _manage(
                 "createsuperuser",
                 "--noinput",

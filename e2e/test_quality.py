@@ -35,6 +35,8 @@ PAGES = {
     "latest": ("/latest/", 200),
     "briefs": ("/briefs/", 200),
     "plain": ("/about/", 200),
+    "search": ("/search/?q=attrition&region=europe", 200),
+    "search-empty": ("/search/?q=zeppelin", 200),
     "not-found": ("/no-such-page/", 404),
 }
 if STORIES > PER_PAGE:  # a second page of LATEST exists only when the demo fills more than one

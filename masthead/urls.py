@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from masthead.feeds import views as feeds
 from masthead.feeds.views import ArticleAtomFeed, ArticleRssFeed, json_feed
 from masthead.newsroom import views as newsroom
+from masthead.search.views import search
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -21,6 +22,7 @@ urlpatterns = [
     path("sitemap-<str:section>.xml", feeds.sitemap_section, name="sitemap_section"),
     path("news-sitemap.xml", feeds.news_sitemap, name="news_sitemap"),
     path("robots.txt", feeds.robots_txt, name="robots_txt"),
+    path("search/", search, name="search"),
     path("latest/", newsroom.latest, name="latest"),
     path("briefs/", newsroom.briefs, name="briefs"),
     path("type/<slug:slug>/", newsroom.article_type, name="article_type"),

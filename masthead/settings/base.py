@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "masthead.images",
     "masthead.newsroom",
     "masthead.feeds",
+    "masthead.search",
     "wagtail_footnotes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

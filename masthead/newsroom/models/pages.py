@@ -112,12 +112,13 @@ class ArticlePage(Page):
         InlinePanel("updates", label="Updates", heading="Change log shown to readers"),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("dek"),
+        index.SearchField("dek", boost=1.5),
         index.SearchField("body"),
         index.RelatedFields(
             "article_authors", [index.RelatedFields("author", [index.SearchField("name")])]
         ),
         index.FilterField("article_type"),
+        index.FilterField("article_type_id"),
     ]
     base_form_class = ArticlePageForm
     parent_page_types = ["newsroom.SectionPage"]

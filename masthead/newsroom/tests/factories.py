@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image
 from wagtail.models import Page, Site
+from wagtail.search import index
 
 from masthead.images.models import CustomImage
 from masthead.newsroom.models import (
@@ -100,4 +101,7 @@ def make_article(
     for order, author in enumerate(authors):
         page.article_authors.add(ArticleAuthor(author=author, sort_order=order))
     section.add_child(instance=page)
+    # Tests run tasks immediately, inside save() and before the byline rows exist; the worker
+    # in production indexes after the commit. Index again so author names are searchable.
+    index.insert_or_update_object(page)
     return page

@@ -1,0 +1,133 @@
+from datetime import timedelta
+
+from django.test import TestCase
+from django.utils import timezone
+
+from masthead.newsroom.tests import factories as f
+
+
+def paragraph(text):
+    return [{"type": "paragraph", "value": f"<p>{text}</p>"}]
+
+
+class SearchTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = f.make_home()
+        cls.europe = f.make_section(cls.home, "Europe")
+        cls.africa = f.make_section(cls.home, "Africa")
+        cls.analysis = f.make_type("Analysis")
+        cls.news = f.make_type("News")
+        cls.ada = f.make_author("Ada Byron")
+        cls.grace = f.make_author("Grace Hopper")
+        # The body-only match is newer, so relevance, not date, must put the headline first.
+        cls.body_match = f.make_article(
+            cls.africa,
+            title="Grain prices in the Sahel",
+            article_type=cls.news,
+            authors=[cls.grace],
+            body=paragraph("Officials spoke of a long stalemate over the harvest."),
+            age=timedelta(days=1),
+        )
+        cls.headline_match = f.make_article(
+            cls.europe,
+            title="Stalemate on the eastern front",
+            article_type=cls.analysis,
+            authors=[cls.ada],
+            body=paragraph("Neither army could move for months."),
+            age=timedelta(days=10),
+        )
+        cls.unrelated = f.make_article(
+            cls.europe,
+            title="Ports and shipping",
+            article_type=cls.analysis,
+            authors=[cls.ada],
+            body=paragraph("Container traffic recovered slowly."),
+            age=timedelta(days=20),
+        )
+        cls.draft = f.make_article(
+            cls.europe, title="Stalemate draft", article_type=cls.analysis, live=False
+        )
+
+    def search(self, **params):
+        response = self.client.get("/search/", params)
+        self.assertEqual(response.status_code, 200, params)
+        return response
+
+    def titles(self, response):
+        page = response.context.get("page_obj")
+        return [a.title for a in page.object_list] if page else []
+
+    def test_headline_match_ranks_above_body_only_match(self):
+        titles = self.titles(self.search(q="stalemate"))
+        self.assertEqual(titles, ["Stalemate on the eastern front", "Grain prices in the Sahel"])
+
+    def test_author_names_are_searched(self):
+        self.assertEqual(self.titles(self.search(q="Hopper")), ["Grain prices in the Sahel"])
+
+    def test_filters_narrow_the_results(self):
+        self.assertEqual(
+            self.titles(self.search(q="stalemate", region="africa")), ["Grain prices in the Sahel"]
+        )
+        self.assertEqual(
+            self.titles(self.search(q="stalemate", type="analysis")),
+            ["Stalemate on the eastern front"],
+        )
+        self.assertEqual(
+            self.titles(self.search(q="stalemate", author="grace-hopper")),
+            ["Grain prices in the Sahel"],
+        )
+        today = timezone.now().date()
+        self.assertEqual(
+            self.titles(self.search(q="stalemate", since=str(today - timedelta(days=3)))),
+            ["Grain prices in the Sahel"],
+        )
+        self.assertEqual(
+            self.titles(self.search(q="stalemate", until=str(today - timedelta(days=5)))),
+            ["Stalemate on the eastern front"],
+        )
+
+    def test_snippets_mark_the_words(self):
+        response = self.search(q="stalemate")
+        self.assertContains(response, "a long <mark>stalemate</mark> over the harvest")
+
+    def test_no_results_page_helps(self):
+        response = self.search(q="zeppelin")
+        self.assertContains(response, "Nothing matched “zeppelin”")
+        self.assertContains(response, 'href="/latest/"')
+
+    def test_results_are_paginated_and_not_indexed_by_robots(self):
+        response = self.search(q="stalemate", page="abc")
+        self.assertEqual(response["X-Robots-Tag"], "noindex")
+        self.assertContains(response, '<meta name="robots" content="noindex">')
+
+    def test_hostile_and_broken_queries_never_fail(self):
+        for query in [
+            '"stalemate',
+            "stalemate\"'",
+            "stalemate AND OR NOT (",
+            "(((",
+            "*",
+            "NEAR(stalemate",
+            "'; DROP TABLE wagtailcore_page; --",
+            "stale\x00mate\x1b[31m",
+            "x" * 5000,
+            "🙂 stalemate",
+            "",
+        ]:
+            with self.subTest(query=query[:40]):
+                response = self.search(q=query)
+                self.assertNotContains(response, "Traceback")
+        self.assertIn("Stalemate on the eastern front", self.titles(self.search(q='"stalemate')))
+        long = self.search(q="stalemate " + "x" * 5000)
+        self.assertContains(long, "we used its first 200 characters")
+
+    def test_bad_dates_are_named_next_to_the_field(self):
+        response = self.search(q="stalemate", since="2026-99-01")
+        self.assertContains(response, "Enter a valid date.")
+        response = self.search(q="stalemate", since="2026-05-02", until="2026-05-01")
+        self.assertContains(response, "The end date is before the start date.")
+
+    def test_unknown_filter_values_are_explained(self):
+        response = self.search(q="stalemate", author="nobody")
+        self.assertContains(response, "Select a valid choice")

@@ -1,0 +1,42 @@
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from django.utils.safestring import mark_safe
+
+from masthead.newsroom.queries import decorate
+from masthead.search.forms import MAX_QUERY_LENGTH, SearchForm
+from masthead.search.services import search_articles, snippet
+
+PER_PAGE = 20
+
+
+def search(request):
+    form = SearchForm(request.GET or None)
+    context = {"form": form, "title": "Search", "searched": False}
+    if form.is_bound and form.is_valid() and form.cleaned_data["q"]:
+        data = form.cleaned_data
+        outcome = search_articles(
+            query=data["q"],
+            region=data["region"],
+            article_type=data["type"],
+            author=data["author"],
+            since=data["since"],
+            until=data["until"],
+        )
+        page = Paginator(outcome.results, PER_PAGE).get_page(request.GET.get("page"))
+        page.object_list = decorate(list(page.object_list))
+        for article in page.object_list:
+            article.snippet = mark_safe(snippet(article, outcome.terms))
+        params = request.GET.copy()
+        params.pop("page", None)
+        context.update(
+            searched=True,
+            query=data["q"],
+            page_obj=page,
+            error=outcome.error,
+            shortened=form.shortened,
+            max_length=MAX_QUERY_LENGTH,
+            querystring=params.urlencode(),
+        )
+    response = TemplateResponse(request, "search/search.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
