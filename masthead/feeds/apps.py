@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class FeedsConfig(AppConfig):
     name = "masthead.feeds"
     verbose_name = "Feeds"
+
+    def ready(self):
+        from masthead.feeds import cache
+
+        cache.connect()

@@ -104,7 +104,7 @@ class RssAndAtomTests(FeedTestCase):
         first_id = parsed.entries[0].id
         article = self.articles[0]
         article.title = "Piece 0, corrected"
-        article.save()
+        article.save_revision().publish()
         _, again = self.fetch("/feed/atom/")
         self.assertEqual(again.entries[0].id, first_id)
         self.assertEqual(again.entries[0].title, "Piece 0, corrected")
@@ -147,3 +147,21 @@ class FeedDiscoveryTests(FeedTestCase):
             'href="/feed/author/ada-byron/"',
             self.client.get("/authors/ada-byron/").content.decode(),
         )
+
+
+class FeedCacheTests(FeedTestCase):
+    def test_a_cached_feed_is_served_without_queries_until_something_is_published(self):
+        first = self.client.get("/feed/").content
+        with self.assertNumQueries(0):
+            self.assertEqual(self.client.get("/feed/").content, first)
+        article = self.articles[3]
+        article.title = "Piece 3, revised"
+        article.save_revision().publish()
+        self.assertIn(b"Piece 3, revised", self.client.get("/feed/").content)
+
+    def test_a_changed_photo_credit_reaches_the_cached_feed(self):
+        self.client.get("/feed/json/")
+        self.photo.photographer = "John Roe"
+        self.photo.save()
+        item = self.client.get("/feed/json/").json()["items"][0]
+        self.assertEqual(item["_masthead"]["image_credit"], "REUTERS/John Roe")
