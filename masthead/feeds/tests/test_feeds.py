@@ -165,3 +165,33 @@ class FeedCacheTests(FeedTestCase):
         self.photo.save()
         item = self.client.get("/feed/json/").json()["items"][0]
         self.assertEqual(item["_masthead"]["image_credit"], "REUTERS/John Roe")
+
+
+class FeedBodyTests(FeedTestCase):
+    def test_body_blocks_and_footnotes_reach_the_feed(self):
+        from wagtail_footnotes.models import Footnote
+
+        article = self.articles[0]
+        note = Footnote.objects.create(
+            page=article, uuid="3f1c2a77-7d7e-4c39-9a52-8f0e1f4b2c10", text="<p>Counts vary.</p>"
+        )
+        article.body = [
+            {"type": "heading", "value": {"text": "The long winter", "level": "h2"}},
+            {
+                "type": "paragraph",
+                "value": f'<p>Losses<footnote id="{note.uuid}">[1]</footnote>.</p>',
+            },
+            {
+                "type": "pull_quote",
+                "value": {"text": "Attrition is arithmetic.", "attribution": ""},
+            },
+            {"type": "image", "value": {"image": self.photo.pk, "caption": "Quay at noon."}},
+        ]
+        article.save_revision().publish()
+        content = feedparser.parse(self.client.get("/feed/").content).entries[0].content[0].value
+        self.assertIn("<h2>The long winter</h2>", content)
+        self.assertIn(f'<a href="http://testserver{article.url}#footnote-1">[1]</a>', content)
+        self.assertIn("Counts vary.", content)
+        self.assertIn("<blockquote><p>Attrition is arithmetic.</p></blockquote>", content)
+        self.assertIn("Quay at noon.", content)
+        self.assertIn("Photo: REUTERS/Jane Doe", content)
