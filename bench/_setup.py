@@ -11,8 +11,12 @@ POSTGRES_ADMIN_URL = os.environ.get(
 )
 
 
-def configure(name: str, db: str) -> None:
-    """Point Django at a fresh database called `name` (SQLite file or PostgreSQL database)."""
+def configure(name: str, db: str, *, reuse: bool = False) -> bool:
+    """Point Django at a database called `name` (SQLite file or PostgreSQL database).
+
+    A fresh one, unless `reuse` is set and it exists; returns whether it was kept.
+    """
+    kept = False
     sys.path.insert(0, str(ROOT))
     VAR.mkdir(parents=True, exist_ok=True)
     os.environ["DJANGO_SETTINGS_MODULE"] = "masthead.settings.dev"
@@ -21,7 +25,8 @@ def configure(name: str, db: str) -> None:
     os.environ["LOG_LEVEL"] = "WARNING"
     if db == "sqlite":
         path = VAR / f"{name}.sqlite3"
-        for suffix in ("", "-wal", "-shm"):
+        kept = reuse and path.exists()
+        for suffix in ("", "-wal", "-shm") if not kept else ():
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         os.environ.pop("DATABASE_URL", None)
         os.environ["SQLITE_PATH"] = str(path)
@@ -39,6 +44,7 @@ def configure(name: str, db: str) -> None:
     import django
 
     django.setup()
+    return kept
 
 
 def percentile(samples: list[float], fraction: float) -> float:

@@ -4,8 +4,3 @@ from django.apps import AppConfig
 class FeedsConfig(AppConfig):
     name = "masthead.feeds"
     verbose_name = "Feeds"
-
-    def ready(self):
-        from masthead.feeds import cache
-
-        cache.connect()

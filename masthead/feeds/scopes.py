@@ -37,7 +37,7 @@ def resolve(kind: str = "site", slug: str = "") -> Scope:
     if kind == "site":
         return Scope("site", "", "", "/", queries.published_articles())
     if kind == "region":
-        section = queries.live_sections().filter(slug=slug).first()
+        section = next((s for s in queries.live_sections() if s.slug == slug), None)
         if section is None:
             raise Http404("No such region")
         return Scope(kind, slug, section.title, section.url, queries.in_region(section))

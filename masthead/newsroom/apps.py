@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class NewsroomConfig(AppConfig):
     name = "masthead.newsroom"
     verbose_name = "Newsroom"
+
+    def ready(self):
+        from masthead.newsroom import signals
+
+        signals.connect()

@@ -7,6 +7,7 @@ article shown on the page.
 
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -75,8 +76,13 @@ def with_author_photos(article: ArticlePage) -> None:
     )
 
 
-def live_sections():
-    return SectionPage.objects.live().public().order_by("path")
+def live_sections() -> list[SectionPage]:
+    """The live regions, in the order editors arranged them in the page tree."""
+    # Filtered by content type (indexed) and sorted here, not by path in SQL: either way SQLite
+    # would otherwise walk the whole page table, every article included, to find six rows.
+    sections = SectionPage.objects.live().public().order_by()
+    sections = sections.filter(content_type=ContentType.objects.get_for_model(SectionPage))
+    return sorted(sections, key=lambda s: s.path)
 
 
 def decorate(articles: list[ArticlePage], sections=None) -> list[ArticlePage]:
@@ -116,7 +122,9 @@ def front_page(home: HomePage) -> FrontPage:
         seen.update(item.pk for item in items)
         return items
 
-    sections = list(live_sections().child_of(home))
+    sections = [
+        s for s in live_sections() if s.path.startswith(home.path) and s.depth == home.depth + 1
+    ]
     front = FrontPage()
     lead = home.lead_article
     if lead is not None and lead.live:

@@ -1,18 +1,35 @@
 """Listing pages that are not in the page tree: LATEST, briefs, types, topics and authors."""
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
 
+from masthead.core.versioning import versioned_key
 from masthead.newsroom import queries
 from masthead.newsroom.models import ArticleType, Author, Topic
 
 PER_PAGE = 20
 
 
+class CachedCountPaginator(Paginator):
+    """Counting a long list scans all of it; the count is kept until the content changes."""
+
+    @cached_property
+    def count(self):
+        sql, params = self.object_list.query.sql_with_params()
+        key = versioned_key("count", sql, params)
+        count = cache.get(key)
+        if count is None:
+            count = self.object_list.count()
+            cache.set(key, count, 60 * 60)
+        return count
+
+
 def paginate(request, queryset, per_page: int = PER_PAGE):
     """One page of a list; a missing, malformed or too-large ?page= falls back, never fails."""
-    page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    page = CachedCountPaginator(queryset, per_page).get_page(request.GET.get("page"))
     page.object_list = queries.decorate(list(page.object_list))
     return page
 

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "masthead.newsroom",
     "masthead.feeds",
     "masthead.search",
+    "masthead.newsletter",
     "wagtail_footnotes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -102,6 +102,7 @@ class DemoBuilder:
             topics = self.topics()
             authors = self.authors()
             self.plain_pages(home)
+            self.newsletter()
         articles = all_articles()[: self.limit] if self.limit else all_articles()
         created = 0
         for data in articles:
@@ -216,6 +217,22 @@ class DemoBuilder:
                 )
                 home.add_child(instance=page)
                 page.save_revision().publish()
+
+    def newsletter(self):
+        from masthead.newsletter.models import Newsletter
+
+        Newsletter.objects.get_or_create(
+            slug="weekly",
+            defaults={
+                "name": "The Weekly Round-up",
+                "description": "Our best analysis from every region, in your inbox every Friday.",
+                "sender_name": "The Meridian Review",
+                "sender_email": "newsletter@meridian.example",
+                "reply_to": "letters@meridian.example",
+                "postal_address": "The Meridian Review (demo), 1 Example Street, Exampletown",
+                "is_default": True,
+            },
+        )
 
     # Articles ------------------------------------------------------------------------------
 

@@ -137,7 +137,7 @@ class ArticlePage(Page):
         )
 
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = sections = list(live_sections())
+        context["sections"] = sections = live_sections()
         if getattr(request, "is_preview", False):
             # A preview is built from the editor's form, not the database: nothing to prefetch.
             self.region = self.get_parent().specific

@@ -5,6 +5,7 @@ from django.test import TestCase, override_settings
 from wagtail.models import Site
 from wagtail_footnotes.models import Footnote
 
+from masthead.newsletter.tests.factories import make_newsletter
 from masthead.newsroom.models import ArticleUpdate, PlainPage
 from masthead.newsroom.tests import factories as f
 from masthead.siteconfig.models import SiteSettings
@@ -59,6 +60,7 @@ class PublicationTestCase(TestCase):
             )
             for i in range(3)
         ]
+        make_newsletter()
         settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
         settings.outlet_name = "The Test Review"
         settings.mastodon_url = "https://mastodon.example/@test"

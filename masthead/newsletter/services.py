@@ -1,0 +1,205 @@
+"""Writes for the newsletter: subscribe, confirm, unsubscribe, draft a round-up, start a send."""
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from masthead.newsletter import tokens
+from masthead.newsletter.models import Delivery, Issue, IssueItem, Newsletter, Send, Subscription
+from masthead.newsroom import queries
+
+logger = logging.getLogger(__name__)
+
+CONFIRMATION_INTERVAL = timedelta(hours=1)  # at most one confirmation email per address per hour
+SIGNUPS_PER_ADDRESS_PER_HOUR = 10  # from one client address
+State = Subscription.State
+
+
+class SubscribeError(Exception):
+    """Something the reader must be told; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class SubscribeResult:
+    email: str
+    mailed: bool  # internal only: views answer the same whether or not a mail went out
+
+
+def base_url() -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def default_newsletter() -> Newsletter | None:
+    return Newsletter.objects.order_by("-is_default", "pk").first()
+
+
+def normalise_email(email: str) -> str:
+    email = (email or "").strip()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise SubscribeError("Enter a valid email address, like name@example.com.") from None
+    local, _, domain = email.rpartition("@")
+    return f"{local}@{domain.lower()}"
+
+
+def _over_limit(key: str, limit: int, window: int = 3600) -> bool:
+    cache.add(key, 0, window)
+    try:
+        return cache.incr(key) > limit
+    except ValueError:
+        return False
+
+
+def subscribe(
+    *, email: str, newsletter: Newsletter, source: str = "", client: str = ""
+) -> SubscribeResult:
+    """Start double opt-in; the same outcome for known and unknown addresses."""
+    email = normalise_email(email)
+    if client and _over_limit(f"newsletter:signup:{client}", SIGNUPS_PER_ADDRESS_PER_HOUR):
+        raise SubscribeError("Too many sign-ups from your connection. Please try again in an hour.")
+    now = timezone.now()
+    with transaction.atomic():
+        subscription, created = Subscription.objects.select_for_update().get_or_create(
+            newsletter=newsletter,
+            email=email,
+            defaults={"consent_source": source[:300], "state": State.PENDING},
+        )
+        if subscription.state == State.ACTIVE:
+            return SubscribeResult(email, mailed=False)
+        recently = (
+            subscription.confirmation_sent_at
+            and now - subscription.confirmation_sent_at < CONFIRMATION_INTERVAL
+        )
+        if recently:
+            return SubscribeResult(email, mailed=False)
+        if not created:
+            subscription.consent_source = source[:300] or subscription.consent_source
+        subscription.new_nonce()
+        subscription.confirmation_sent_at = now
+        subscription.save()
+        transaction.on_commit(lambda: send_confirmation(subscription))
+    return SubscribeResult(email, mailed=True)
+
+
+def send_confirmation(subscription: Subscription) -> None:
+    newsletter = subscription.newsletter
+    url = base_url() + reverse(
+        "newsletter:confirm", kwargs={"token": tokens.confirmation_token(subscription)}
+    )
+    context = {"newsletter": newsletter, "confirm_url": url, "subscription": subscription}
+    message = EmailMultiAlternatives(
+        subject=f"Confirm your subscription to {newsletter.name}",
+        body=render_to_string("newsletter/email/confirm.txt", context),
+        from_email=newsletter.from_header,
+        to=[subscription.email],
+        reply_to=[newsletter.reply_to] if newsletter.reply_to else None,
+    )
+    message.attach_alternative(
+        render_to_string("newsletter/email/confirm.html", context), "text/html"
+    )
+    message.send()
+
+
+def confirm(*, token: str) -> Subscription | None:
+    """Activate the subscription a valid, unexpired, unused token names; None otherwise."""
+    parsed = tokens.read_confirmation_token(token)
+    if parsed is None:
+        return None
+    pk, nonce = parsed
+    with transaction.atomic():
+        subscription = Subscription.objects.select_for_update().filter(pk=pk).first()
+        if subscription is None or not nonce or subscription.confirm_nonce != nonce:
+            return None
+        subscription.state = State.ACTIVE
+        subscription.confirmed_at = timezone.now()
+        subscription.unsubscribed_at = None
+        subscription.confirm_nonce = ""  # single use
+        subscription.save()
+    return subscription
+
+
+def unsubscribe(*, token: str) -> Subscription | None:
+    pk = tokens.read_unsubscribe_token(token)
+    if pk is None:
+        return None
+    subscription = Subscription.objects.filter(pk=pk).first()
+    if subscription is None:
+        return None
+    if subscription.state in (State.ACTIVE, State.PENDING):
+        Subscription.objects.filter(pk=pk).update(
+            state=State.UNSUBSCRIBED, unsubscribed_at=timezone.now(), confirm_nonce=""
+        )
+    return subscription
+
+
+def draft_roundup(*, newsletter: Newsletter, week_ending: date | None = None) -> Issue:
+    """The week's published pieces grouped by region, as a draft issue (made once per week)."""
+    week_ending = week_ending or timezone.localdate()
+    start = timezone.make_aware(datetime.combine(week_ending - timedelta(days=6), time.min))
+    end = timezone.make_aware(datetime.combine(week_ending + timedelta(days=1), time.min))
+    slug = f"{newsletter.slug}-{week_ending.isoformat()}"
+    issue, created = Issue.objects.get_or_create(
+        newsletter=newsletter,
+        slug=slug,
+        defaults={
+            "subject": f"{newsletter.name}: the week to {week_ending:%-d %B %Y}",
+            "week_of": week_ending,
+        },
+    )
+    if not created:
+        return issue
+    articles = queries.decorate(
+        list(queries.stories().filter(first_published_at__gte=start, first_published_at__lt=end))
+    )
+    region_order = {s.pk: i for i, s in enumerate(queries.live_sections())}
+    articles.sort(
+        key=lambda a: (
+            region_order.get(getattr(a.region, "pk", None), 99),
+            -a.first_published_at.timestamp(),
+        )
+    )
+    IssueItem.objects.bulk_create(
+        IssueItem(issue=issue, article=article, sort_order=order)
+        for order, article in enumerate(articles)
+    )
+    return issue
+
+
+def start_send(*, issue: Issue) -> Send:
+    """Freeze the audience and queue the send; a second call returns the same send."""
+    from masthead.newsletter.tasks import send_issue_task
+
+    with transaction.atomic():
+        issue = Issue.objects.select_for_update().get(pk=issue.pk)
+        existing = Send.objects.filter(issue=issue).first()
+        if existing:
+            return existing
+        try:
+            send = Send.objects.create(issue=issue)
+        except IntegrityError:
+            return Send.objects.get(issue=issue)
+        audience = Subscription.objects.filter(newsletter=issue.newsletter, state=State.ACTIVE)
+        batch = []
+        for subscription_id, email in audience.values_list("pk", "email").iterator(chunk_size=5000):
+            batch.append(Delivery(send=send, subscription_id=subscription_id, email=email))
+            if len(batch) == 5000:
+                Delivery.objects.bulk_create(batch)
+                batch = []
+        Delivery.objects.bulk_create(batch)
+        send.audience = send.deliveries.count()
+        send.save(update_fields=["audience"])
+        issue.state = Issue.State.SENDING
+        issue.save(update_fields=["state"])
+        transaction.on_commit(lambda: send_issue_task.enqueue(send.pk))
+    return send

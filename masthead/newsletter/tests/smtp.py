@@ -1,0 +1,75 @@
+"""A real SMTP server for tests (aiosmtpd on 127.0.0.1) that keeps what it receives and can be
+told to fail: 451 on DATA, 550 for chosen recipients, or a dropped line after the data."""
+
+import email
+import socket
+import threading
+from collections import Counter
+from email import policy
+
+from aiosmtpd.controller import Controller
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Sink:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.messages: list[email.message.EmailMessage] = []
+        self.refuse: dict[str, str] = {}  # address -> reply, e.g. "550 5.1.1 No such user"
+        self.tempfail_data = 0  # answer this many DATA commands with 451
+        self.drop_after_data: set[str] = set()  # recipients whose first DATA loses the line
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            return self.refuse[address]
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        with self.lock:
+            if self.tempfail_data > 0:
+                self.tempfail_data -= 1
+                return "451 4.3.0 Mailbox busy, try again later"
+            recipient = envelope.rcpt_tos[0]
+            if recipient in self.drop_after_data:
+                self.drop_after_data.discard(recipient)
+                server.transport.close()  # no reply: the client never hears 250
+                return "421 4.4.2 Connection dropped"
+            self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
+        return "250 2.0.0 Accepted"
+
+    def recipients(self) -> Counter:
+        with self.lock:
+            return Counter(str(m["To"]) for m in self.messages)
+
+    def to(self, address: str) -> list:
+        with self.lock:
+            return [m for m in self.messages if str(m["To"]) == address]
+
+
+class SMTPServer:
+    def __init__(self):
+        self.sink = Sink()
+        self.port = free_port()
+        self.controller = Controller(self.sink, hostname="127.0.0.1", port=self.port)
+
+    def __enter__(self):
+        self.controller.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.controller.stop()
+
+    def settings(self) -> dict:
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": self.port,
+            "EMAIL_USE_TLS": False,
+            "EMAIL_TIMEOUT": 10,
+        }

@@ -1,0 +1,150 @@
+"""Sending an issue to a real SMTP server, with the faults real servers have."""
+
+from datetime import timedelta
+
+from django.test import TestCase, override_settings
+from django.utils import timezone
+
+from masthead.newsletter import services
+from masthead.newsletter.models import Delivery, Issue, Send, Subscription
+from masthead.newsletter.tests.factories import make_newsletter
+from masthead.newsletter.tests.smtp import SMTPServer
+from masthead.newsroom.tests import factories as f
+
+S, D = Subscription.State, Delivery.State
+FAST = {"NEWSLETTER_BACKOFF_SECONDS": [0.05], "NEWSLETTER_MAX_ATTEMPTS": 4}
+
+
+class SendingTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = f.make_home()
+        europe, africa = f.make_section(home, "Europe"), f.make_section(home, "Africa")
+        analysis = f.make_type("Analysis")
+        author = f.make_author("Ada Byron")
+        photo = f.make_image("Harbour", agency="REUTERS", photographer="Jane Doe")
+        cls.europe_piece = f.make_article(
+            europe,
+            title="Grain corridor reopens",
+            article_type=analysis,
+            authors=[author],
+            hero_image=photo,
+            age=timedelta(days=1),
+        )
+        cls.africa_piece = f.make_article(
+            africa,
+            title="Sahel juntas and their partners",
+            article_type=analysis,
+            authors=[author],
+            age=timedelta(days=2),
+        )
+        cls.old_piece = f.make_article(
+            europe,
+            title="Last month's piece",
+            article_type=analysis,
+            authors=[author],
+            age=timedelta(days=30),
+        )
+        cls.newsletter = make_newsletter()
+        cls.active = [f"reader{i}@example.com" for i in range(12)]
+        for email in cls.active:
+            Subscription.objects.create(newsletter=cls.newsletter, email=email, state=S.ACTIVE)
+        for email, state in [
+            ("pending@example.com", S.PENDING),
+            ("gone@example.com", S.UNSUBSCRIBED),
+            ("bounced@example.com", S.BOUNCED),
+        ]:
+            Subscription.objects.create(newsletter=cls.newsletter, email=email, state=state)
+
+    def roundup(self):
+        return services.draft_roundup(newsletter=self.newsletter, week_ending=timezone.localdate())
+
+    def send(self, smtp, issue=None):
+        issue = issue or self.roundup()
+        with (
+            override_settings(**smtp.settings(), **FAST),
+            self.captureOnCommitCallbacks(execute=True),
+        ):
+            services.start_send(issue=issue)
+        return Send.objects.get(issue=issue)
+
+    def assert_each_active_reader_got_one(self, smtp, except_for=()):
+        received = smtp.sink.recipients()
+        expected = {email: 1 for email in self.active if email not in except_for}
+        self.assertEqual(dict(received), expected)
+
+    def test_roundup_is_drafted_from_the_week_grouped_by_region(self):
+        issue = self.roundup()
+        self.assertEqual(issue.state, Issue.State.DRAFT)
+        titles = [item.article.title for item in issue.items.order_by("sort_order")]
+        self.assertEqual(titles, ["Grain corridor reopens", "Sahel juntas and their partners"])
+        self.assertEqual(self.roundup().pk, issue.pk)  # drafted once per week
+
+    def test_every_active_reader_gets_exactly_one_message_with_the_right_headers(self):
+        with SMTPServer() as smtp:
+            send = self.send(smtp)
+            self.assert_each_active_reader_got_one(smtp)
+            message = smtp.sink.to("reader0@example.com")[0]
+        issue = send.issue
+        issue.refresh_from_db()
+        self.assertEqual(issue.state, Issue.State.SENT)
+        self.assertEqual(set(send.deliveries.values_list("state", flat=True)), {D.ACCEPTED})
+        self.assertEqual(send.audience, 12)
+        subscription = Subscription.objects.get(email="reader0@example.com")
+        self.assertEqual(
+            message["Message-ID"], f"<issue-{issue.pk}.subscriber-{subscription.pk}@127.0.0.1>"
+        )
+        self.assertEqual(message["List-Unsubscribe-Post"], "List-Unsubscribe=One-Click")
+        https, mailto = [part.strip(" <>") for part in message["List-Unsubscribe"].split(",")]
+        self.assertIn("/newsletter/unsubscribe/", https)
+        self.assertTrue(mailto.startswith("mailto:letters@news.example?subject=unsubscribe"))
+        text = message.get_body(("plain",)).get_content()
+        html = message.get_body(("html",)).get_content()
+        for part in (text, html):
+            self.assertIn("Grain corridor reopens", part)
+            self.assertIn("REUTERS/Jane Doe", part)
+            self.assertIn("1 Example Street, Exampletown", part)
+            self.assertIn(https, part)
+            self.assertNotIn("Last month's piece", part)
+        self.assertLess(html.index(">Europe<"), html.index(">Africa<"))  # regions in menu order
+        self.assertIn("Keep reading", html)
+
+    def test_a_second_send_does_nothing(self):
+        with SMTPServer() as smtp:
+            first = self.send(smtp)
+            second = self.send(smtp, first.issue)
+            self.assertEqual(first.pk, second.pk)
+            self.assert_each_active_reader_got_one(smtp)
+
+    def test_temporary_451_is_retried(self):
+        with SMTPServer() as smtp:
+            smtp.sink.tempfail_data = 3
+            send = self.send(smtp)
+            self.assert_each_active_reader_got_one(smtp)
+        self.assertEqual(send.deliveries.filter(attempts=2).count(), 3)
+
+    def test_permanent_550_fails_only_that_reader_with_the_reason(self):
+        with SMTPServer() as smtp:
+            smtp.sink.refuse["reader3@example.com"] = "550 5.1.1 No such user here"
+            send = self.send(smtp)
+            self.assert_each_active_reader_got_one(smtp, except_for=["reader3@example.com"])
+        failed = send.deliveries.get(email="reader3@example.com")
+        self.assertEqual(failed.state, D.FAILED)
+        self.assertIn("550", failed.last_error)
+        self.assertIn("No such user", failed.last_error)
+        self.assertEqual(send.deliveries.filter(state=D.ACCEPTED).count(), 11)
+
+    def test_a_dropped_connection_after_the_data_is_retried_once(self):
+        with SMTPServer() as smtp:
+            smtp.sink.drop_after_data = {"reader5@example.com", "reader9@example.com"}
+            send = self.send(smtp)
+            self.assert_each_active_reader_got_one(smtp)
+        self.assertEqual(send.deliveries.get(email="reader5@example.com").attempts, 2)
+
+    def test_a_server_that_keeps_failing_ends_in_failed_with_the_reason(self):
+        with SMTPServer() as smtp:
+            smtp.sink.tempfail_data = 10_000
+            send = self.send(smtp)
+            self.assertEqual(smtp.sink.recipients(), {})
+        self.assertEqual(set(send.deliveries.values_list("state", flat=True)), {D.FAILED})
+        self.assertIn("451", send.deliveries.first().last_error)
