@@ -203,3 +203,18 @@ def start_send(*, issue: Issue) -> Send:
         issue.save(update_fields=["state"])
         transaction.on_commit(lambda: send_issue_task.enqueue(send.pk))
     return send
+
+
+def send_test(*, issue: Issue, email: str) -> None:
+    """One copy of the issue to an editor, marked as a test; no delivery is recorded."""
+    from masthead.newsletter.rendering import UNSUBSCRIBE_PLACEHOLDER, render_issue
+
+    rendered = render_issue(issue, root=base_url())
+    message = EmailMultiAlternatives(
+        subject=f"[Test] {rendered.subject}",
+        body=rendered.text.replace(UNSUBSCRIBE_PLACEHOLDER, "(unsubscribe link)"),
+        from_email=issue.newsletter.from_header,
+        to=[email],
+    )
+    message.attach_alternative(rendered.html.replace(UNSUBSCRIBE_PLACEHOLDER, "#"), "text/html")
+    message.send()

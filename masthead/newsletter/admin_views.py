@@ -1,0 +1,80 @@
+"""Editor views around an issue: preview as email, test send, send, and the send's progress."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from masthead.newsletter import services
+from masthead.newsletter.models import Delivery, Issue, Send
+from masthead.newsletter.rendering import UNSUBSCRIBE_PLACEHOLDER, render_issue
+
+
+def _check(request, action="change"):
+    if not request.user.has_perm(f"newsletter.{action}_issue"):
+        raise PermissionDenied
+
+
+def preview(request, pk):
+    """The issue exactly as the email's HTML part, with a dead unsubscribe link."""
+    _check(request)
+    issue = get_object_or_404(Issue, pk=pk)
+    rendered = render_issue(issue, root=services.base_url())
+    if request.GET.get("format") == "text":
+        return HttpResponse(
+            rendered.text.replace(UNSUBSCRIBE_PLACEHOLDER, "(your unsubscribe link)"),
+            content_type="text/plain; charset=utf-8",
+        )
+    return HttpResponse(rendered.html.replace(UNSUBSCRIBE_PLACEHOLDER, "#"))
+
+
+def send_test(request, pk):
+    _check(request)
+    issue = get_object_or_404(Issue, pk=pk)
+    if request.method == "POST":
+        if not request.user.email:
+            messages.error(request, "Your account has no email address to send the test to.")
+        else:
+            services.send_test(issue=issue, email=request.user.email)
+            messages.success(request, f"A test of “{issue}” went to {request.user.email}.")
+    return redirect(reverse("wagtailsnippets_newsletter_issue:edit", args=[issue.pk]))
+
+
+def send(request, pk):
+    """GET asks for confirmation; POST freezes the audience and starts the send (once)."""
+    _check(request, "change")
+    issue = get_object_or_404(Issue, pk=pk)
+    if request.method == "POST":
+        started = services.start_send(issue=issue)
+        messages.success(request, f"Sending “{issue}” to {started.audience} subscribers.")
+        return redirect(reverse("newsletter_admin:progress", args=[started.pk]))
+    audience = issue.newsletter.subscriptions.filter(state="active").count()
+    return TemplateResponse(
+        request, "newsletter/admin/confirm_send.html", {"issue": issue, "audience": audience}
+    )
+
+
+def progress(request, pk):
+    _check(request, "view")
+    send_ = get_object_or_404(Send.objects.select_related("issue"), pk=pk)
+    counts = dict(send_.deliveries.values_list("state").annotate(n=Count("pk")).order_by())
+    done = sum(
+        counts.get(s, 0)
+        for s in (Delivery.State.ACCEPTED, Delivery.State.FAILED, Delivery.State.BOUNCED)
+    )
+    states = [(label, counts.get(value, 0)) for value, label in Delivery.State.choices]
+    failures = send_.deliveries.filter(state__in=[Delivery.State.FAILED, Delivery.State.BOUNCED])
+    return TemplateResponse(
+        request,
+        "newsletter/admin/progress.html",
+        {
+            "send": send_,
+            "states": states,
+            "done": done,
+            "percent": round(100 * done / send_.audience) if send_.audience else 100,
+            "failures": failures.order_by("email")[:200],
+        },
+    )

@@ -1,0 +1,87 @@
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.test import TestCase, override_settings
+from django.utils import timezone
+
+from masthead.newsletter import services
+from masthead.newsletter.models import Send, Subscription
+from masthead.newsletter.tests.factories import make_newsletter
+from masthead.newsletter.tests.smtp import SMTPServer
+from masthead.newsroom.tests import factories as f
+
+
+class NewsletterAdminTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = f.make_home()
+        europe = f.make_section(home, "Europe")
+        kind = f.make_type("Analysis")
+        author = f.make_author("Ada Byron")
+        f.make_article(
+            europe, title="Ports reopen", article_type=kind, authors=[author], age=timedelta(days=1)
+        )
+        cls.newsletter = make_newsletter()
+        for i in range(5):
+            Subscription.objects.create(
+                newsletter=cls.newsletter, email=f"r{i}@example.com", state="active"
+            )
+        Subscription.objects.create(
+            newsletter=cls.newsletter, email="left@example.com", state="unsubscribed"
+        )
+        cls.issue = services.draft_roundup(
+            newsletter=cls.newsletter, week_ending=timezone.localdate()
+        )
+        cls.editor = get_user_model().objects.create_superuser("ed", "ed@news.example", "x" * 16)
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def test_subscribers_list_filters_searches_and_exports(self):
+        base = "/admin/snippets/newsletter/subscription/"
+        self.assertContains(self.client.get(base), "r0@example.com")
+        unsubscribed = self.client.get(base, {"state": "unsubscribed"})
+        self.assertContains(unsubscribed, "left@example.com")
+        self.assertNotContains(unsubscribed, "r0@example.com")
+        self.assertNotContains(self.client.get(base, {"q": "left"}), "r0@example.com")
+        export = self.client.get(base, {"export": "csv"})
+        body = (
+            b"".join(export.streaming_content).decode()
+            if export.streaming
+            else export.content.decode()
+        )
+        self.assertIn("r4@example.com", body)
+        self.assertIn("left@example.com", body)
+
+    def test_preview_as_email_and_as_text(self):
+        html = self.client.get(
+            f"/admin/newsletter/issues/{self.issue.pk}/preview/"
+        ).content.decode()
+        self.assertIn("Ports reopen", html)
+        text = self.client.get(
+            f"/admin/newsletter/issues/{self.issue.pk}/preview/", {"format": "text"}
+        )
+        self.assertIn("Keep reading:", text.content.decode())
+
+    def test_send_a_test_to_myself(self):
+        self.client.post(f"/admin/newsletter/issues/{self.issue.pk}/test/")
+        self.assertEqual(len(mail.outbox), 1)
+        self.assertEqual(mail.outbox[0].to, ["ed@news.example"])
+        self.assertTrue(mail.outbox[0].subject.startswith("[Test] "))
+        self.assertFalse(Send.objects.exists())
+
+    def test_send_asks_first_then_sends_and_shows_progress(self):
+        confirm = self.client.get(f"/admin/newsletter/issues/{self.issue.pk}/send/")
+        self.assertContains(confirm, "<strong>5</strong> active subscribers")
+        with SMTPServer() as smtp, override_settings(**smtp.settings()):
+            smtp.sink.refuse["r2@example.com"] = "550 5.1.1 Unknown user"
+            with self.captureOnCommitCallbacks(execute=True):
+                response = self.client.post(f"/admin/newsletter/issues/{self.issue.pk}/send/")
+            self.assertEqual(len(smtp.sink.messages), 4)
+        send = Send.objects.get()
+        self.assertRedirects(response, f"/admin/newsletter/sends/{send.pk}/")
+        progress = self.client.get(f"/admin/newsletter/sends/{send.pk}/")
+        self.assertContains(progress, 'value="5"')
+        self.assertContains(progress, "r2@example.com")
+        self.assertContains(progress, "550 5.1.1 Unknown user")
