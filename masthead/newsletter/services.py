@@ -218,3 +218,23 @@ def send_test(*, issue: Issue, email: str) -> None:
     )
     message.attach_alternative(rendered.html.replace(UNSUBSCRIBE_PLACEHOLDER, "#"), "text/html")
     message.send()
+
+
+def next_send_date(newsletter: Newsletter, today: date) -> date:
+    return today + timedelta(days=(newsletter.send_weekday - today.weekday()) % 7)
+
+
+def tick(now=None) -> list[str]:
+    """The newsletter's clock: draft the coming round-up, start issues whose time has come."""
+    now = now or timezone.now()
+    done = []
+    for newsletter in Newsletter.objects.all():
+        send_day = next_send_date(newsletter, timezone.localdate(now))
+        issue = draft_roundup(newsletter=newsletter, week_ending=send_day)
+        if issue.state == Issue.State.DRAFT and not issue.items.exists():
+            issue.delete()  # nothing published this week yet: try again on the next tick
+    due = Issue.objects.filter(state=Issue.State.DRAFT, scheduled_for__lte=now)
+    for issue in due:
+        send = start_send(issue=issue)
+        done.append(f"Started sending “{issue}” to {send.audience} subscribers.")
+    return done

@@ -23,6 +23,8 @@ class Sink:
         self.refuse: dict[str, str] = {}  # address -> reply, e.g. "550 5.1.1 No such user"
         self.tempfail_data = 0  # answer this many DATA commands with 451
         self.drop_after_data: set[str] = set()  # recipients whose first DATA loses the line
+        self.on_data = None  # called with the count of DATA commands so far; True drops the message
+        self.data_count = 0
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.refuse:
@@ -32,6 +34,10 @@ class Sink:
 
     async def handle_DATA(self, server, session, envelope):
         with self.lock:
+            self.data_count += 1
+            if self.on_data and self.on_data(self.data_count):
+                server.transport.close()  # the client was stopped before it heard an answer
+                return "421 4.4.2 Connection dropped"
             if self.tempfail_data > 0:
                 self.tempfail_data -= 1
                 return "451 4.3.0 Mailbox busy, try again later"

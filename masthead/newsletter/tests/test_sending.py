@@ -148,3 +148,39 @@ class SendingTests(TestCase):
             self.assertEqual(smtp.sink.recipients(), {})
         self.assertEqual(set(send.deliveries.values_list("state", flat=True)), {D.FAILED})
         self.assertIn("451", send.deliveries.first().last_error)
+
+
+class ClockTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = f.make_home()
+        europe = f.make_section(home, "Europe")
+        kind = f.make_type("Analysis")
+        f.make_article(europe, title="This week", article_type=kind, age=timedelta(hours=5))
+        cls.newsletter = make_newsletter()
+        Subscription.objects.create(
+            newsletter=cls.newsletter, email="r@example.com", state=S.ACTIVE
+        )
+
+    def test_tick_drafts_the_coming_issue_and_sends_it_when_its_time_comes(self):
+        services.tick()
+        issue = Issue.objects.get()
+        self.assertEqual(issue.state, Issue.State.DRAFT)
+        self.assertEqual(issue.week_of.weekday(), self.newsletter.send_weekday)
+        self.assertEqual([i.article.title for i in issue.items.all()], ["This week"])
+        services.tick()
+        self.assertEqual(Issue.objects.count(), 1)  # drafted once
+        issue.scheduled_for = timezone.now() + timedelta(hours=1)
+        issue.save()
+        self.assertEqual(services.tick(), [])
+        with SMTPServer() as smtp, override_settings(**smtp.settings(), **FAST):
+            with self.captureOnCommitCallbacks(execute=True):
+                lines = services.tick(now=timezone.now() + timedelta(hours=2))
+            self.assertEqual(
+                lines,
+                [
+                    "Started sending “The weekly round-up: the week to "
+                    f"{issue.week_of:%-d %B %Y}” to 1 subscribers."
+                ],
+            )
+            self.assertEqual(list(smtp.sink.recipients()), ["r@example.com"])

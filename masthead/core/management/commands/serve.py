@@ -17,12 +17,17 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         if not no_demo:
             call_command("load_demo")
-        # The worker runs beside the web server and stops with it.
-        worker = subprocess.Popen([sys.executable, "manage.py", "db_worker"], env=os.environ.copy())
-        self.stdout.write(f"Task worker started (pid {worker.pid}).")
+        # The task worker and the newsletter's clock run beside the web server and stop with it.
+        helpers = [
+            subprocess.Popen([sys.executable, "manage.py", *command], env=os.environ.copy())
+            for command in (["db_worker"], ["newsletter_tick", "--every", "60"])
+        ]
+        self.stdout.write("Task worker and newsletter clock started.")
         self.stdout.write(self.style.SUCCESS(f"Masthead is at http://{addrport}/"))
         try:
             call_command("runserver", addrport, use_reloader=False, use_threading=True)
         finally:
-            worker.terminate()
-            worker.wait(timeout=10)
+            for helper in helpers:
+                helper.terminate()
+            for helper in helpers:
+                helper.wait(timeout=10)
