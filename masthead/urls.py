@@ -25,6 +25,7 @@ urlpatterns = [
     path("robots.txt", feeds.robots_txt, name="robots_txt"),
     path("search/", search, name="search"),
     path("newsletter/", include("masthead.newsletter.urls")),
+    path("anymail/", include("anymail.urls")),
     path("latest/", newsroom.latest, name="latest"),
     path("briefs/", newsroom.briefs, name="briefs"),
     path("type/<slug:slug>/", newsroom.article_type, name="article_type"),

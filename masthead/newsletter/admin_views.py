@@ -1,5 +1,8 @@
 """Editor views around an issue: preview as email, test send, send, and the send's progress."""
 
+import io
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
@@ -9,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from masthead.newsletter import services
-from masthead.newsletter.models import Delivery, Issue, Send
+from masthead.newsletter.models import Delivery, Issue, Newsletter, Send
 from masthead.newsletter.rendering import UNSUBSCRIBE_PLACEHOLDER, render_issue
 
 
@@ -78,3 +81,49 @@ def progress(request, pk):
             "failures": failures.order_by("email")[:200],
         },
     )
+
+
+class ImportForm(forms.Form):
+    newsletter = forms.ModelChoiceField(queryset=Newsletter.objects.all())
+    file = forms.FileField(help_text="CSV, UTF-8, the email address in the first column.")
+
+
+def import_subscribers(request):
+    if not request.user.has_perm("newsletter.add_subscription"):
+        raise PermissionDenied
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > 20 * 1024 * 1024:
+            form.add_error("file", "The file is larger than 20 MB; split it.")
+        else:
+            try:
+                text = upload.read().decode("utf-8-sig")
+            except UnicodeDecodeError:
+                form.add_error("file", "The file is not UTF-8 text; save it as CSV UTF-8.")
+            else:
+                report = services.import_subscribers(
+                    newsletter=form.cleaned_data["newsletter"], lines=io.StringIO(text)
+                )
+    return TemplateResponse(
+        request, "newsletter/admin/import.html", {"form": form, "report": report}
+    )
+
+
+class ForgetForm(forms.Form):
+    email = forms.EmailField(label="The reader's email address")
+
+
+def forget(request):
+    """Delete a reader's data on request (subscriptions and delivery records)."""
+    if not request.user.has_perm("newsletter.delete_subscription"):
+        raise PermissionDenied
+    form = ForgetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        count = services.forget_reader(email=form.cleaned_data["email"])
+        messages.success(
+            request, f"Deleted {count} subscription{'s' if count != 1 else ''} and their records."
+        )
+        return redirect(reverse("newsletter_admin:forget"))
+    return TemplateResponse(request, "newsletter/admin/forget.html", {"form": form})

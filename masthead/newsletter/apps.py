@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class NewsletterConfig(AppConfig):
     name = "masthead.newsletter"
     verbose_name = "Newsletter"
+
+    def ready(self):
+        from masthead.newsletter import signals  # noqa: F401

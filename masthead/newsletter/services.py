@@ -238,3 +238,83 @@ def tick(now=None) -> list[str]:
         send = start_send(issue=issue)
         done.append(f"Started sending “{issue}” to {send.audience} subscribers.")
     return done
+
+
+SUPPRESSING_EVENTS = {"bounced": State.BOUNCED, "complained": State.COMPLAINED}
+
+
+def record_tracking_event(*, event_type: str, recipient: str, reject_reason: str | None) -> int:
+    """A provider reported a hard bounce or a complaint: stop mailing that address."""
+    if event_type == "bounced" and reject_reason not in (None, "bounced"):
+        return 0
+    state = SUPPRESSING_EVENTS.get(event_type)
+    if state is None or not recipient:
+        return 0
+    email = recipient.strip()
+    changed = (
+        Subscription.objects.filter(email__iexact=email).exclude(state=state).update(state=state)
+    )
+    Delivery.objects.filter(email__iexact=email, state=Delivery.State.ACCEPTED).update(
+        state=Delivery.State.BOUNCED if state == State.BOUNCED else Delivery.State.ACCEPTED,
+        last_error=f"{event_type} reported by the provider",
+    )
+    logger.info("tracking: %s for a subscriber, %s subscription(s) suppressed", event_type, changed)
+    return changed
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: int
+    already: int
+    errors: list[tuple[int, str]]  # (line number, what was wrong)
+
+
+def import_subscribers(*, newsletter: Newsletter, lines) -> ImportReport:
+    """Add confirmed readers from a CSV (first column the address; a header row is allowed).
+
+    Good rows are kept and bad ones reported with their line numbers; an address that is
+    unsubscribed, bounced or complained is never reactivated by an import.
+    """
+    import csv
+
+    added = already = 0
+    errors: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for number, row in enumerate(csv.reader(lines), start=1):
+        cell = (row[0] if row else "").strip()
+        if number == 1 and "@" not in cell:
+            continue  # a header row
+        if not cell:
+            errors.append((number, "no email address"))
+            continue
+        try:
+            email = normalise_email(cell)
+        except SubscribeError:
+            errors.append((number, f"“{cell[:80]}” is not a valid email address"))
+            continue
+        if email.lower() in seen:
+            errors.append((number, f"{email} appears twice in the file"))
+            continue
+        seen.add(email.lower())
+        existing = Subscription.objects.filter(newsletter=newsletter, email__iexact=email).first()
+        if existing:
+            already += 1
+            continue
+        Subscription.objects.create(
+            newsletter=newsletter,
+            email=email,
+            state=State.ACTIVE,
+            confirmed_at=timezone.now(),
+            consent_source="imported",
+        )
+        added += 1
+    return ImportReport(added=added, already=already, errors=errors)
+
+
+def forget_reader(*, email: str) -> int:
+    """Delete everything held about one address: subscriptions and their delivery records."""
+    subscriptions = Subscription.objects.filter(email__iexact=email.strip())
+    count = subscriptions.count()
+    Delivery.objects.filter(email__iexact=email.strip()).delete()
+    subscriptions.delete()
+    return count

@@ -1,8 +1,9 @@
 from django.urls import include, path, reverse
+from django.utils.functional import cached_property
 from wagtail import hooks
-from wagtail.admin.widgets import ListingButton
+from wagtail.admin.widgets import Button, ListingButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from masthead.newsletter import admin_views
 from masthead.newsletter.models import Issue, Newsletter, Subscription
@@ -21,7 +22,19 @@ class IssueViewSet(SnippetViewSet):
     list_filter = ["state", "newsletter"]
 
 
+class SubscriptionIndexView(IndexView):
+    """The subscriber list, with links to the import and to delete a reader's data."""
+
+    @cached_property
+    def header_more_buttons(self):
+        return super().header_more_buttons + [
+            Button("Import from CSV", reverse("newsletter_admin:import"), icon_name="upload"),
+            Button("Delete a reader's data", reverse("newsletter_admin:forget"), icon_name="bin"),
+        ]
+
+
 class SubscriptionViewSet(SnippetViewSet):
+    index_view_class = SubscriptionIndexView
     model = Subscription
     icon = "user"
     list_display = ["email", "newsletter", "state", "created_at", "confirmed_at"]
@@ -47,6 +60,8 @@ admin_urls = (
         path("issues/<int:pk>/test/", admin_views.send_test, name="test"),
         path("issues/<int:pk>/send/", admin_views.send, name="send"),
         path("sends/<int:pk>/", admin_views.progress, name="progress"),
+        path("subscribers/import/", admin_views.import_subscribers, name="import"),
+        path("subscribers/forget/", admin_views.forget, name="forget"),
     ],
     "newsletter_admin",
 )

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "anymail",
     "django_tasks",
     "django_tasks_db",
     "axes",
@@ -170,6 +171,10 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+
+# Providers' tracking webhooks (bounces, complaints) at /anymail/<provider>/tracking/ use HTTP
+# basic auth with this "user:password"; unset, anymail refuses every webhook call.
+ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", "")}
 
 # Newsletter sending (see masthead/newsletter/sender.py for what each does)
 NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "100"))

@@ -23,3 +23,4 @@ WHITENOISE_AUTOREFRESH = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # A file, not memory, so worker processes that tests start see the same database.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}  # noqa: F405
+ANYMAIL = {"WEBHOOK_SECRET": "tracker:test-only-secret"}

@@ -85,3 +85,64 @@ class NewsletterAdminTests(TestCase):
         self.assertContains(progress, 'value="5"')
         self.assertContains(progress, "r2@example.com")
         self.assertContains(progress, "550 5.1.1 Unknown user")
+
+
+class ImportAndForgetTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.newsletter = make_newsletter()
+        Subscription.objects.create(
+            newsletter=cls.newsletter, email="left@example.com", state="unsubscribed"
+        )
+        cls.editor = get_user_model().objects.create_superuser("ed", "ed@news.example", "x" * 16)
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def test_csv_import_keeps_good_rows_and_names_bad_lines(self):
+        from pathlib import Path
+
+        path = Path(__file__).parent / "files" / "subscribers_mixed.csv"
+        with path.open("rb") as upload:
+            response = self.client.post(
+                "/admin/newsletter/subscribers/import/",
+                {"newsletter": self.newsletter.pk, "file": upload},
+            )
+        self.assertContains(response, "Added 2; 1 already known; 3 lines could not be imported")
+        self.assertContains(
+            response, "<td>3</td><td>“not-an-address” is not a valid email address</td>", html=False
+        )
+        self.assertContains(response, "<td>4</td><td>no email address</td>")
+        self.assertContains(response, "ada@example.com appears twice in the file")
+        states = dict(Subscription.objects.values_list("email", "state"))
+        self.assertEqual(
+            states,
+            {
+                "ada@example.com": "active",
+                "GRACE@example.com": "active",
+                "left@example.com": "unsubscribed",
+            },
+        )
+
+    def test_a_file_that_is_not_utf8_is_refused_with_a_reason(self):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        bad = SimpleUploadedFile("list.csv", "café@example.com\n".encode("latin-1"))
+        response = self.client.post(
+            "/admin/newsletter/subscribers/import/", {"newsletter": self.newsletter.pk, "file": bad}
+        )
+        self.assertContains(response, "not UTF-8")
+        self.assertEqual(Subscription.objects.count(), 1)
+
+    def test_delete_a_readers_data(self):
+        Subscription.objects.create(
+            newsletter=self.newsletter, email="me@example.com", state="active"
+        )
+        response = self.client.post(
+            "/admin/newsletter/subscribers/forget/", {"email": "ME@example.com"}, follow=True
+        )
+        self.assertContains(response, "Deleted 1 subscription and their records.")
+        self.assertFalse(Subscription.objects.filter(email__iexact="me@example.com").exists())
+        self.assertContains(
+            self.client.get("/admin/snippets/newsletter/subscription/"), "Import from CSV"
+        )
