@@ -2,7 +2,8 @@
 
 The server is started once per session with the demo publication (first 24 articles) and a
 superuser; each test gets a fresh browser context so cookies and storage never leak between
-tests.
+tests. The server sends its email over SMTP to a local aiosmtpd server (the `smtp` fixture)
+that keeps every message it receives.
 """
 
 import os
@@ -15,11 +16,13 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
+
+from masthead.newsletter.tests.smtp import SMTPServer
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -33,6 +36,7 @@ CHROMIUM_ARGS = [
 ]
 DEMO_LIMIT = 24
 SERVER_START_TIMEOUT = 30  # seconds
+MANAGE_TIMEOUT = 180  # seconds for one management command run by a test
 TIMEOUT_MS = 15_000  # default Playwright timeout: generous for a shared 2-core machine
 
 
@@ -41,9 +45,27 @@ class LiveServer:
     base_url: str
     username: str
     password: str
+    env: dict = field(repr=False)  # the server's environment: settings, database, mail server
 
     def url(self, path: str) -> str:
         return self.base_url + path
+
+    def manage(self, *args: str, timeout: float = MANAGE_TIMEOUT) -> str:
+        """Run a management command against the server's database and mail; return its stdout."""
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=REPO_ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(
+                f"manage.py {args[0]} exited with {result.returncode}:\n"
+                f"{result.stdout[-2000:]}\n{result.stderr[-4000:]}"
+            )
+        return result.stdout
 
 
 def _free_port() -> int:
@@ -85,7 +107,14 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def server():
+def smtp():
+    """The mail server the live server sends to; `smtp.sink.to(address)` lists what arrived."""
+    with SMTPServer() as mail_server:
+        yield mail_server
+
+
+@pytest.fixture(scope="session")
+def server(smtp):
     tmp = Path(tempfile.mkdtemp(prefix="masthead-e2e-"))
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
@@ -97,7 +126,9 @@ def server():
         "MEDIA_ROOT": str(tmp / "media"),
         "SECRET_KEY": "e2e-not-secret",
         "BASE_URL": base_url,
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(smtp.port),
         "DJANGO_SUPERUSER_PASSWORD": password,
     }
     env.pop("DATABASE_URL", None)
@@ -134,7 +165,7 @@ def server():
             print(log_path.read_text()[-4000:], file=sys.stderr)
             raise
         try:
-            yield LiveServer(base_url=base_url, username="e2e-editor", password=password)
+            yield LiveServer(base_url=base_url, username="e2e-editor", password=password, env=env)
         finally:
             process.terminate()
             try:

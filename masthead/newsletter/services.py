@@ -237,7 +237,30 @@ def tick(now=None) -> list[str]:
     for issue in due:
         send = start_send(issue=issue)
         done.append(f"Started sending “{issue}” to {send.audience} subscribers.")
+    done += resume_abandoned_sends(now)
     return done
+
+
+def resume_abandoned_sends(now) -> list[str]:
+    """Queue the send task again for sends that have work due and no worker holding any of it.
+
+    A worker killed mid-send leaves its task marked running in the queue; nothing would pick the
+    send up again. Two workers on one send are safe (each claims its own batch), so queueing
+    once too often costs nothing.
+    """
+    from masthead.newsletter.sender import lease
+    from masthead.newsletter.tasks import send_issue_task
+
+    D = Delivery.State
+    lines = []
+    # A send younger than one lease has its first task still on the way to a worker.
+    for send in Send.objects.filter(state=Send.State.SENDING, started_at__lt=now - lease()):
+        open_ = send.deliveries.filter(state__in=[D.QUEUED, D.SENDING, D.DEFERRED])
+        held = open_.filter(state=D.SENDING, claimed_until__gte=now).exists()
+        if open_.exists() and not held:
+            send_issue_task.enqueue(send.pk)
+            lines.append(f"Resumed the send of “{send.issue}”.")
+    return lines
 
 
 SUPPRESSING_EVENTS = {"bounced": State.BOUNCED, "complained": State.COMPLAINED}

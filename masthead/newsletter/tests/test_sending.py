@@ -173,9 +173,11 @@ class ClockTests(TestCase):
         issue.scheduled_for = timezone.now() + timedelta(hours=1)
         issue.save()
         self.assertEqual(services.tick(), [])
+        a_minute_ago = timezone.now() - timedelta(minutes=1)
+        Issue.objects.filter(pk=issue.pk).update(scheduled_for=a_minute_ago)
         with SMTPServer() as smtp, override_settings(**smtp.settings(), **FAST):
             with self.captureOnCommitCallbacks(execute=True):
-                lines = services.tick(now=timezone.now() + timedelta(hours=2))
+                lines = services.tick()
             self.assertEqual(
                 lines,
                 [
@@ -184,3 +186,37 @@ class ClockTests(TestCase):
                 ],
             )
             self.assertEqual(list(smtp.sink.recipients()), ["r@example.com"])
+
+
+class ResumeTests(TestCase):
+    def test_an_abandoned_send_is_queued_again_and_a_held_one_is_not(self):
+        newsletter = make_newsletter()
+        subscription = Subscription.objects.create(
+            newsletter=newsletter, email="r@example.com", state=S.ACTIVE
+        )
+        issue = Issue.objects.create(
+            newsletter=newsletter, subject="S", slug="s", state=Issue.State.SENDING
+        )
+        send = Send.objects.create(
+            issue=issue, audience=1, started_at=timezone.now() - timedelta(hours=1)
+        )
+        delivery = Delivery.objects.create(
+            send=send,
+            subscription=subscription,
+            email=subscription.email,
+            state=D.SENDING,
+            claimed_until=timezone.now() + timedelta(minutes=1),
+        )
+        self.assertEqual(services.resume_abandoned_sends(timezone.now()), [])
+        with SMTPServer() as smtp, override_settings(**smtp.settings(), **FAST):
+            lines = services.resume_abandoned_sends(timezone.now() + timedelta(minutes=2))
+            self.assertEqual(lines, ["Resumed the send of “S”."])
+            # The test settings run tasks at once: the lease has not run out in real time, so
+            # the delivery is still held; once it has, the resumed task sends it.
+            Delivery.objects.filter(pk=delivery.pk).update(
+                claimed_until=timezone.now() - timedelta(seconds=1)
+            )
+            services.resume_abandoned_sends(timezone.now())
+            self.assertEqual(list(smtp.sink.recipients()), ["r@example.com"])
+        send.refresh_from_db()
+        self.assertEqual(send.state, Send.State.DONE)
