@@ -1,6 +1,7 @@
 """An issue as email (HTML and plain text) and as a web page, rendered once per send."""
 
 from dataclasses import dataclass
+from email.utils import parseaddr
 from urllib.parse import quote, urlsplit
 
 from django.core.mail import EmailMultiAlternatives
@@ -82,3 +83,55 @@ def build_message(rendered: RenderedIssue, *, issue, delivery, root: str, connec
         rendered.html.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe), "text/html"
     )
     return message
+
+
+class RawMessages:
+    """One send's message as bytes, built once; each recipient's own parts swapped in.
+
+    Building a MIME message costs more than handing it to a local SMTP server, and within one
+    send only the address, the Message-ID and the unsubscribe links differ. Those are built for
+    a stand-in recipient and replaced in the bytes; `for_delivery` returns None whenever the
+    swap cannot be trusted (an address that is not plain ASCII), and the caller then builds
+    the message the ordinary way.
+    """
+
+    STAND_IN = "recipient@masthead.invalid"
+
+    def __init__(self, rendered: RenderedIssue, *, issue, root: str):
+        from masthead.newsletter.models import Delivery, Subscription
+
+        stand_in = Subscription(pk=0, email=self.STAND_IN)
+        message = build_message(
+            rendered,
+            issue=issue,
+            delivery=Delivery(email=self.STAND_IN, subscription=stand_in),
+            root=root,
+        )
+        self.envelope_from = parseaddr(message.from_email)[1]
+        self.raw = message.message().as_bytes(linesep="\r\n")
+        self.issue_pk, self.root = issue.pk, root
+        token = tokens.unsubscribe_token(stand_in)
+        self.parts = {
+            "url": unsubscribe_url(stand_in, root).encode(),
+            "mailto": quote("unsubscribe " + token).encode(),
+            "message_id": message_id(issue.pk, 0, root).encode(),
+            "to": self.STAND_IN.encode(),
+        }
+        self.usable = all(part in self.raw for part in self.parts.values())
+
+    def for_delivery(self, delivery) -> bytes | None:
+        if not self.usable or not delivery.email.isascii():
+            return None
+        token = tokens.unsubscribe_token(delivery.subscription)
+        values = {
+            "url": (
+                self.root + reverse("newsletter:unsubscribe", kwargs={"token": token})
+            ).encode(),
+            "mailto": quote("unsubscribe " + token).encode(),
+            "message_id": message_id(self.issue_pk, delivery.subscription_id, self.root).encode(),
+            "to": delivery.email.encode(),
+        }
+        raw = self.raw
+        for name, stand_in in self.parts.items():
+            raw = raw.replace(stand_in, values[name])
+        return raw

@@ -13,13 +13,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import get_connection
+from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.db import connection as db_connection
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from masthead.newsletter.models import Delivery, Issue, Send
-from masthead.newsletter.rendering import build_message, render_issue
+from masthead.newsletter.rendering import RawMessages, build_message, render_issue
 
 logger = logging.getLogger(__name__)
 D = Delivery.State
@@ -112,6 +113,9 @@ def deliver(send_id: int, *, root: str, max_wait: float = 60.0) -> None:
     issue = send.issue
     rendered = render_issue(issue, root=root)
     mail = get_connection()
+    # With Django's own SMTP backend the message is built once per send (see RawMessages);
+    # any other backend (anymail's providers, console, locmem) gets ordinary messages.
+    raw = RawMessages(rendered, issue=issue, root=root) if isinstance(mail, SMTPBackend) else None
     rate = conf("NEWSLETTER_RATE_PER_SECOND")
     interval = 1 / rate if rate else 0
     try:
@@ -132,12 +136,16 @@ def deliver(send_id: int, *, root: str, max_wait: float = 60.0) -> None:
                 continue
             for delivery in batch:
                 started = time.monotonic()
-                message = build_message(
-                    rendered, issue=issue, delivery=delivery, root=root, connection=mail
-                )
+                data = raw.for_delivery(delivery) if raw else None
                 try:
                     mail.open()  # a no-op while the connection stands; reconnects after a failure
-                    mail.send_messages([message])
+                    if data is not None:
+                        mail.connection.sendmail(raw.envelope_from, [delivery.email], data)
+                    else:
+                        message = build_message(
+                            rendered, issue=issue, delivery=delivery, root=root, connection=mail
+                        )
+                        mail.send_messages([message])
                 except Exception as error:  # noqa: BLE001 - every failure is recorded per recipient
                     record_failure(delivery, error)
                     mail.close()  # a 4xx or a dropped line: start the next message afresh

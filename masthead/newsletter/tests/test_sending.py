@@ -220,3 +220,35 @@ class ResumeTests(TestCase):
             self.assertEqual(list(smtp.sink.recipients()), ["r@example.com"])
         send.refresh_from_db()
         self.assertEqual(send.state, Send.State.DONE)
+
+
+class RawMessageTests(SendingTests):
+    def test_the_prebuilt_message_matches_the_one_built_for_the_reader(self):
+        import email
+        from email import policy
+
+        from masthead.newsletter.rendering import RawMessages, build_message, render_issue
+
+        issue = self.roundup()
+        root = "http://127.0.0.1:8000"
+        subscription = Subscription.objects.get(email="reader7@example.com")
+        delivery = Delivery(email=subscription.email, subscription=subscription)
+        rendered = render_issue(issue, root=root)
+        fast = email.message_from_bytes(
+            RawMessages(rendered, issue=issue, root=root).for_delivery(delivery),
+            policy=policy.default,
+        )
+        slow = build_message(rendered, issue=issue, delivery=delivery, root=root).message()
+        slow = email.message_from_bytes(slow.as_bytes(), policy=policy.default)
+        for header in ["To", "From", "Subject", "Message-ID", "List-Unsubscribe", "List-Id"]:
+            self.assertEqual(fast[header], slow[header], header)
+        for kind in ("plain", "html"):
+            self.assertEqual(
+                fast.get_body((kind,)).get_content(), slow.get_body((kind,)).get_content()
+            )
+        self.assertNotIn("masthead.invalid", fast.as_string())
+        self.assertIsNone(
+            RawMessages(rendered, issue=issue, root=root).for_delivery(
+                Delivery(email="léa@exemple.fr", subscription=subscription)
+            )
+        )
