@@ -243,9 +243,8 @@ class RawMessageTests(SendingTests):
         for header in ["To", "From", "Subject", "Message-ID", "List-Unsubscribe", "List-Id"]:
             self.assertEqual(fast[header], slow[header], header)
         for kind in ("plain", "html"):
-            self.assertEqual(
-                fast.get_body((kind,)).get_content(), slow.get_body((kind,)).get_content()
-            )
+            fast_body, slow_body = (m.get_body((kind,)).get_content() for m in (fast, slow))
+            self.assertEqual(fast_body.replace("\r\n", "\n"), slow_body.replace("\r\n", "\n"))
         self.assertNotIn("masthead.invalid", fast.as_string())
         self.assertIsNone(
             RawMessages(rendered, issue=issue, root=root).for_delivery(
