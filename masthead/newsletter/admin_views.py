@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from masthead.newsletter import services
 from masthead.newsletter.models import Delivery, Issue, Newsletter, Send
-from masthead.newsletter.rendering import UNSUBSCRIBE_PLACEHOLDER, render_issue
+from masthead.newsletter.rendering import UNSUBSCRIBE_PLACEHOLDER, issue_articles, render_issue
 
 
 def _check(request, action="change"):
@@ -22,9 +22,15 @@ def _check(request, action="change"):
 
 
 def preview(request, pk):
-    """The issue exactly as the email's HTML part, with a dead unsubscribe link."""
+    """The issue as the email's HTML part (dead unsubscribe link), its text part, or web page."""
     _check(request)
     issue = get_object_or_404(Issue, pk=pk)
+    if request.GET.get("format") == "web":
+        return TemplateResponse(
+            request,
+            "newsletter/issue.html",
+            {"issue": issue, "articles": issue_articles(issue), "title": issue.subject},
+        )
     rendered = render_issue(issue, root=services.base_url())
     if request.GET.get("format") == "text":
         return HttpResponse(

@@ -63,6 +63,11 @@ class NewsletterAdminTests(TestCase):
             f"/admin/newsletter/issues/{self.issue.pk}/preview/", {"format": "text"}
         )
         self.assertIn("Keep reading:", text.content.decode())
+        web = self.client.get(
+            f"/admin/newsletter/issues/{self.issue.pk}/preview/", {"format": "web"}
+        )
+        self.assertContains(web, "Preview: not sent yet")
+        self.assertContains(web, "Ports reopen")
 
     def test_send_a_test_to_myself(self):
         self.client.post(f"/admin/newsletter/issues/{self.issue.pk}/test/")
