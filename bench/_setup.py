@@ -36,8 +36,11 @@ def configure(name: str, db: str, *, reuse: bool = False) -> bool:
         with psycopg.connect(
             POSTGRES_ADMIN_URL.replace("postgres://", "postgresql://"), autocommit=True
         ) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            conn.execute(f'CREATE DATABASE "{name}"')
+            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+            kept = bool(reuse and exists)
+            if not kept:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                conn.execute(f'CREATE DATABASE "{name}"')
         os.environ["DATABASE_URL"] = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
     else:
         raise SystemExit(f"--db must be sqlite or postgresql, not {db!r}")

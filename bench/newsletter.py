@@ -143,8 +143,13 @@ def main() -> None:
     worker, peaks, kills = start_worker(), [], 0
     open_states = [Delivery.State.QUEUED, Delivery.State.SENDING, Delivery.State.DEFERRED]
     while time.monotonic() - started < args.timeout:
-        time.sleep(0.2)
-        if kills < len(kill_at) and sink.total() >= kill_at[kills]:
+        time.sleep(rng.uniform(0.05, 0.25))
+        sending_for = time.monotonic() - sink.first if sink.first else 0
+        if (
+            kills < len(kill_at)
+            and sink.total() < args.subscribers
+            and sending_for >= kill_at[kills]
+        ):
             peaks.append(peak_rss_mb(worker.pid))
             worker.send_signal(signal.SIGKILL)
             worker.wait()
