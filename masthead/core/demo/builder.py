@@ -229,7 +229,7 @@ class DemoBuilder:
                 "sender_name": "The Meridian Review",
                 "sender_email": "newsletter@meridian.example",
                 "reply_to": "letters@meridian.example",
-                "postal_address": "The Meridian Review (demo), 1 Example Street, Exampletown",
+                "postal_address": "1 Example Street, Exampletown (a demo address)",
                 "is_default": True,
             },
         )
