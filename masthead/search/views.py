@@ -33,6 +33,7 @@ def search(request):
             query=data["q"],
             page_obj=page,
             error=outcome.error,
+            capped=getattr(outcome.results, "capped", False),
             shortened=form.shortened,
             max_length=MAX_QUERY_LENGTH,
             querystring=params.urlencode(),

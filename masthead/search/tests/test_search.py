@@ -131,3 +131,13 @@ class SearchTests(TestCase):
     def test_unknown_filter_values_are_explained(self):
         response = self.search(q="stalemate", author="nobody")
         self.assertContains(response, "Select a valid choice")
+
+    def test_a_very_common_word_lists_the_best_and_says_there_are_more(self):
+        from unittest import mock
+
+        from masthead.search import services
+
+        with mock.patch.object(services.RankedResults, "MAX_RESULTS", 1):
+            response = self.search(q="stalemate")
+        self.assertContains(response, "More than 1 results for “stalemate”: the best 1 are listed")
+        self.assertEqual(self.titles(response), ["Stalemate on the eastern front"])
