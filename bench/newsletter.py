@@ -136,10 +136,12 @@ def main() -> None:
     started = time.monotonic()
     services.start_send(issue=issue)  # freezes the audience and queues the task
     send = issue.send
+    # Kills fall at random moments of the send (seconds after its first message), not right
+    # after a message was accepted, which would favour the one-message window in which a reply
+    # is heard but not yet recorded.
     rng = random.Random(11)
-    kill_at = sorted(
-        rng.randint(args.subscribers // 20, args.subscribers * 9 // 10) for _ in range(args.kills)
-    )
+    expected_seconds = args.subscribers / 600
+    kill_at = sorted(rng.uniform(0.05, 0.9) * expected_seconds for _ in range(args.kills))
     worker, peaks, kills = start_worker(), [], 0
     open_states = [Delivery.State.QUEUED, Delivery.State.SENDING, Delivery.State.DEFERRED]
     while time.monotonic() - started < args.timeout:
