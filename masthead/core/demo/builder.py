@@ -1,6 +1,7 @@
 """Builds the demo publication. Safe to run twice: whatever exists (by slug) is left alone."""
 
 import html
+import io
 import re
 import uuid
 from datetime import timedelta
@@ -247,7 +248,7 @@ class DemoBuilder:
         name = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "image"
         image.file.save(
             f"{name}.jpg",
-            ImageFile(_bytes_io(pictures.to_jpeg(img)), name=f"{name}.jpg"),
+            ImageFile(io.BytesIO(pictures.to_jpeg(img)), name=f"{name}.jpg"),
             save=False,
         )
         image.save()
@@ -311,12 +312,6 @@ class DemoBuilder:
             first_published_at=published, last_published_at=published
         )
         return 1
-
-
-def _bytes_io(data: bytes):
-    import io
-
-    return io.BytesIO(data)
 
 
 def _paragraph(text: str, footnote_ids: list[str]) -> str:
