@@ -16,6 +16,7 @@ from wagtail.search.backends.base import FilterFieldError
 from masthead.newsroom import queries
 
 logger = logging.getLogger(__name__)
+FIRST_PAGE = 20  # results per page of the search page
 fts5_available = functools.cache(_fts5_available)  # it opens a database to find out
 SNIPPET_WORDS = 40
 
@@ -114,6 +115,7 @@ class RankedResults:
 
     order = ""  # "ASC" or "DESC": which end of the score is best
     join = "JOIN"
+    window_count = True  # count in the ranking query (SQLite's bm25 refuses window functions)
     # Counting stops here: "1,000+ results" is as useful to a reader as an exact 5,277, and an
     # exact count of a common word visits every match.
     MAX_RESULTS = 1000
@@ -150,34 +152,52 @@ class RankedResults:
         raise NotImplementedError
 
     def count(self) -> int:
-        """How many matches, up to MAX_RESULTS (see `capped`)."""
-        if self._count is None:
+        """How many matches, up to MAX_RESULTS (see `capped`).
+
+        Counted in the same query that ranks the first page (a window count), so a search costs
+        one pass over its matches, not two.
+        """
+        if self._count is None and not self.window_count:
             with connection.cursor() as cursor:
+                limit = self.MAX_RESULTS + 1
                 cursor.execute(
-                    f"SELECT COUNT(*) FROM (SELECT 1 {self.sql} LIMIT {self.MAX_RESULTS + 1}) m",
-                    self.params,
+                    f"SELECT COUNT(*) FROM (SELECT 1 {self.sql} LIMIT {limit}) m", self.params
                 )
-                found = cursor.fetchone()[0]
-            self.capped = found > self.MAX_RESULTS
-            self._count = min(found, self.MAX_RESULTS)
+                total = cursor.fetchone()[0]
+            self.capped = total > self.MAX_RESULTS
+            self._count = min(total, self.MAX_RESULTS)
+        if self._count is None:
+            ids, total = self._ranked(0, FIRST_PAGE, with_total=True)
+            self._first_page = ids
+            self.capped = total > self.MAX_RESULTS
+            self._count = min(total, self.MAX_RESULTS)
         return self._count
 
     def __len__(self):
         return self.count()
 
+    def _ranked(self, start: int, size: int, *, with_total=False) -> tuple[list[int], int]:
+        score_sql, score_params = self.score()
+        total_sql = ", COUNT(*) OVER ()" if with_total else ""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT p.id, {score_sql} AS score{total_sql} {self.sql} "
+                f"ORDER BY score {self.order}, p.first_published_at DESC, p.id DESC "
+                "LIMIT %s OFFSET %s",
+                [*score_params, *self.params, size, start],
+            )
+            rows = cursor.fetchall()
+        return [row[0] for row in rows], (rows[0][2] if rows and with_total else 0)
+
     def __getitem__(self, window):
         if not isinstance(window, slice):
             return self[window : window + 1][0]
-        start, stop = window.start or 0, window.stop
-        score_sql, score_params = self.score()
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT p.id, {score_sql} AS score {self.sql} "
-                f"ORDER BY score {self.order}, p.first_published_at DESC, p.id DESC "
-                "LIMIT %s OFFSET %s",
-                [*score_params, *self.params, (stop - start) if stop is not None else 10**9, start],
-            )
-            ids = [row[0] for row in cursor.fetchall()]
+        start = window.start or 0
+        stop = min(window.stop if window.stop is not None else self.MAX_RESULTS, self.MAX_RESULTS)
+        if start == 0 and stop == FIRST_PAGE and getattr(self, "_first_page", None) is not None:
+            ids = self._first_page
+        else:
+            ids, _ = self._ranked(start, max(0, stop - start))
         found = self.articles.in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]
 
@@ -187,6 +207,7 @@ class SQLiteRankedResults(RankedResults):
 
     order = "ASC"  # bm25 is negative, best first
     join = "CROSS JOIN"  # SQLite keeps the written join order for CROSS JOIN: the match first
+    window_count = False
     WEIGHTS = "0.0, 1.0, 4.0"  # FTS columns: autocomplete, body, title
 
     def match(self, entries, terms):

@@ -4,9 +4,8 @@ from django.utils.safestring import mark_safe
 
 from masthead.newsroom.queries import decorate
 from masthead.search.forms import MAX_QUERY_LENGTH, SearchForm
+from masthead.search.services import FIRST_PAGE as PER_PAGE
 from masthead.search.services import search_articles, snippet
-
-PER_PAGE = 20
 
 
 def search(request):
