@@ -5,6 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import http_date
 from wagtail.models import Site
 
 from masthead.feeds import content, scopes, sitemaps
@@ -57,6 +58,14 @@ class FeedContext:
 
 class ArticleRssFeed(Feed):
     feed_type = MediaRssFeed
+
+    def __call__(self, request, *args, **kwargs):
+        # As Django's Feed.__call__, but the XML is written to a string once rather than to the
+        # response in thousands of small writes (a fifth of a cold feed's time).
+        feed = self.get_feed(self.get_object(request, *args, **kwargs), request)
+        response = HttpResponse(feed.writeString("utf-8"), content_type=feed.content_type)
+        response.headers["Last-Modified"] = http_date(feed.latest_post_date().timestamp())
+        return response
 
     def get_object(self, request, kind="site", slug=""):
         return FeedContext(request, kind, slug)
