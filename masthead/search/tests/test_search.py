@@ -62,6 +62,16 @@ class SearchTests(TestCase):
         titles = self.titles(self.search(q="stalemate"))
         self.assertEqual(titles, ["Stalemate on the eastern front", "Grain prices in the Sahel"])
 
+    def test_later_pages_continue_from_headline_matches_to_body_matches(self):
+        from unittest import mock
+
+        with mock.patch("masthead.search.views.PER_PAGE", 1):
+            first = self.titles(self.search(q="stalemate"))
+            second = self.titles(self.search(q="stalemate", page="2"))
+        self.assertEqual(
+            first + second, ["Stalemate on the eastern front", "Grain prices in the Sahel"]
+        )
+
     def test_author_names_are_searched(self):
         self.assertEqual(self.titles(self.search(q="Hopper")), ["Grain prices in the Sahel"])
 
