@@ -6,7 +6,6 @@ from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import http_date
-from wagtail.models import Site
 
 from masthead.feeds import content, scopes, sitemaps
 from masthead.feeds.generators import FullAtomFeed, MediaRssFeed
@@ -19,7 +18,6 @@ class FeedContext:
     def __init__(self, request, kind="site", slug=""):
         self.request = request
         self.scope = scopes.resolve(kind, slug)
-        self.site = Site.find_for_request(request)
         self.outlet = SiteSettings.for_request(request)
         self.root = request.build_absolute_uri("/").rstrip("/")
 

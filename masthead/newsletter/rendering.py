@@ -47,10 +47,8 @@ def render_issue(issue, *, root: str) -> RenderedIssue:
     return RenderedIssue(subject=issue.subject, html=html, text=text)
 
 
-def unsubscribe_url(subscription, root: str) -> str:
-    return root + reverse(
-        "newsletter:unsubscribe", kwargs={"token": tokens.unsubscribe_token(subscription)}
-    )
+def unsubscribe_url(token: str, root: str) -> str:
+    return root + reverse("newsletter:unsubscribe", kwargs={"token": token})
 
 
 def message_id(issue_pk: int, subscription_pk: int, root: str) -> str:
@@ -62,8 +60,9 @@ def message_id(issue_pk: int, subscription_pk: int, root: str) -> str:
 def build_message(rendered: RenderedIssue, *, issue, delivery, root: str, connection=None):
     newsletter = issue.newsletter
     host = urlsplit(root).hostname or "localhost"
-    unsubscribe = unsubscribe_url(delivery.subscription, root)
-    subject = quote("unsubscribe " + tokens.unsubscribe_token(delivery.subscription))
+    token = tokens.unsubscribe_token(delivery.subscription)
+    unsubscribe = unsubscribe_url(token, root)
+    subject = quote("unsubscribe " + token)
     mailto = f"mailto:{newsletter.reply_to or newsletter.sender_email}?subject={subject}"
     message = EmailMultiAlternatives(
         subject=rendered.subject,
@@ -112,7 +111,7 @@ class RawMessages:
         self.issue_pk, self.root = issue.pk, root
         token = tokens.unsubscribe_token(stand_in)
         self.parts = {
-            "url": unsubscribe_url(stand_in, root).encode(),
+            "url": unsubscribe_url(token, root).encode(),
             "mailto": quote("unsubscribe " + token).encode(),
             "message_id": message_id(issue.pk, 0, root).encode(),
             "to": self.STAND_IN.encode(),
@@ -124,9 +123,7 @@ class RawMessages:
             return None
         token = tokens.unsubscribe_token(delivery.subscription)
         values = {
-            "url": (
-                self.root + reverse("newsletter:unsubscribe", kwargs={"token": token})
-            ).encode(),
+            "url": unsubscribe_url(token, self.root).encode(),
             "mailto": quote("unsubscribe " + token).encode(),
             "message_id": message_id(self.issue_pk, delivery.subscription_id, self.root).encode(),
             "to": delivery.email.encode(),

@@ -29,12 +29,6 @@ class SubscribeError(Exception):
     """Something the reader must be told; nothing was changed."""
 
 
-@dataclass(frozen=True)
-class SubscribeResult:
-    email: str
-    mailed: bool  # internal only: views answer the same whether or not a mail went out
-
-
 def base_url() -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
@@ -61,10 +55,9 @@ def _over_limit(key: str, limit: int, window: int = 3600) -> bool:
         return False
 
 
-def subscribe(
-    *, email: str, newsletter: Newsletter, source: str = "", client: str = ""
-) -> SubscribeResult:
-    """Start double opt-in; the same outcome for known and unknown addresses."""
+def subscribe(*, email: str, newsletter: Newsletter, source: str = "", client: str = "") -> None:
+    """Start double opt-in. Known and unknown addresses get the same outcome, so a caller
+    learns nothing about who subscribes; a confirmation goes out at most once an hour."""
     email = normalise_email(email)
     if client and _over_limit(f"newsletter:signup:{client}", SIGNUPS_PER_ADDRESS_PER_HOUR):
         raise SubscribeError("Too many sign-ups from your connection. Please try again in an hour.")
@@ -76,20 +69,19 @@ def subscribe(
             defaults={"consent_source": source[:300], "state": State.PENDING},
         )
         if subscription.state == State.ACTIVE:
-            return SubscribeResult(email, mailed=False)
+            return
         recently = (
             subscription.confirmation_sent_at
             and now - subscription.confirmation_sent_at < CONFIRMATION_INTERVAL
         )
         if recently:
-            return SubscribeResult(email, mailed=False)
+            return
         if not created:
             subscription.consent_source = source[:300] or subscription.consent_source
         subscription.new_nonce()
         subscription.confirmation_sent_at = now
         subscription.save()
         transaction.on_commit(lambda: send_confirmation(subscription))
-    return SubscribeResult(email, mailed=True)
 
 
 def send_confirmation(subscription: Subscription) -> None:

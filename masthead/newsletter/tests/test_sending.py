@@ -109,6 +109,19 @@ class SendingTests(TestCase):
         self.assertLess(html.index(">Europe<"), html.index(">Africa<"))  # regions in menu order
         self.assertIn("Keep reading", html)
 
+    def test_a_sent_issue_is_archived_on_the_newsletter_page(self):
+        issue = self.roundup()
+        draft_url = issue.get_absolute_url()
+        self.assertEqual(self.client.get(draft_url).status_code, 404)  # not before it is sent
+        with SMTPServer() as smtp:
+            self.send(smtp, issue)
+        page = self.client.get("/newsletter/")
+        self.assertContains(page, f'<a href="{draft_url}">{issue.subject}</a>')
+        archived = self.client.get(draft_url)
+        self.assertContains(archived, issue.subject)
+        self.assertContains(archived, "Grain corridor reopens")
+        self.assertContains(archived, "REUTERS/Jane Doe")
+
     def test_a_second_send_does_nothing(self):
         with SMTPServer() as smtp:
             first = self.send(smtp)

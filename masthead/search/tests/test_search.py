@@ -66,8 +66,11 @@ class SearchTests(TestCase):
         from unittest import mock
 
         with mock.patch("masthead.search.views.PER_PAGE", 1):
-            first = self.titles(self.search(q="stalemate"))
+            response = self.search(q="stalemate", region="")
+            first = self.titles(response)
             second = self.titles(self.search(q="stalemate", page="2"))
+        # The link to the next page keeps the query and its filters.
+        self.assertContains(response, 'href="?q=stalemate&amp;region=&amp;page=2"')
         self.assertEqual(
             first + second, ["Stalemate on the eastern front", "Grain prices in the Sahel"]
         )
