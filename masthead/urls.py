@@ -5,7 +5,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.feeds import views as feeds
-from masthead.feeds.cache import cached_response as cached
 from masthead.feeds.views import ArticleAtomFeed, ArticleRssFeed, json_feed
 from masthead.newsroom import views as newsroom
 from masthead.search.views import search
@@ -13,15 +12,15 @@ from masthead.search.views import search
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("feed/", cached(ArticleRssFeed()), name="feed"),
-    path("feed/atom/", cached(ArticleAtomFeed()), name="feed_atom"),
-    path("feed/json/", cached(json_feed), name="feed_json"),
-    path("feed/<str:kind>/<slug:slug>/", cached(ArticleRssFeed()), name="scoped_feed"),
-    path("feed/<str:kind>/<slug:slug>/atom/", cached(ArticleAtomFeed()), name="scoped_feed_atom"),
-    path("feed/<str:kind>/<slug:slug>/json/", cached(json_feed), name="scoped_feed_json"),
-    path("sitemap.xml", cached(feeds.sitemap_index), name="sitemap"),
-    path("sitemap-<str:section>.xml", cached(feeds.sitemap_section), name="sitemap_section"),
-    path("news-sitemap.xml", cached(feeds.news_sitemap), name="news_sitemap"),
+    path("feed/", ArticleRssFeed(), name="feed"),
+    path("feed/atom/", ArticleAtomFeed(), name="feed_atom"),
+    path("feed/json/", json_feed, name="feed_json"),
+    path("feed/<str:kind>/<slug:slug>/", ArticleRssFeed(), name="scoped_feed"),
+    path("feed/<str:kind>/<slug:slug>/atom/", ArticleAtomFeed(), name="scoped_feed_atom"),
+    path("feed/<str:kind>/<slug:slug>/json/", json_feed, name="scoped_feed_json"),
+    path("sitemap.xml", feeds.sitemap_index, name="sitemap"),
+    path("sitemap-<str:section>.xml", feeds.sitemap_section, name="sitemap_section"),
+    path("news-sitemap.xml", feeds.news_sitemap, name="news_sitemap"),
     path("robots.txt", feeds.robots_txt, name="robots_txt"),
     path("search/", search, name="search"),
     path("newsletter/", include("masthead.newsletter.urls")),

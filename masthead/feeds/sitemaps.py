@@ -6,9 +6,12 @@ from django.contrib.sitemaps import Sitemap
 from django.utils import timezone
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
+from masthead.delivery import tags
 from masthead.newsroom import queries
 from masthead.newsroom.models import ArticlePage, ArticleType, Author, Topic
 
+# Sitemaps list every live page and article: any publish, unpublish or move changes them.
+TAGS = (tags.listing("stories"), tags.listing("briefs"), tags.listing("pages"))
 NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1000  # Google News reads at most this many per sitemap
 

@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import http_date
 
+from masthead.delivery import tags
 from masthead.feeds import content, scopes, sitemaps
 from masthead.feeds.generators import FullAtomFeed, MediaRssFeed
 from masthead.siteconfig.models import SiteSettings
@@ -33,6 +34,7 @@ class FeedContext:
         return self.outlet.tagline or f"The latest from {self.outlet.outlet_name}."
 
     def articles(self) -> list:
+        tags.add(*self.scope.tags)
         return content.prepare(list(self.scope.articles[: scopes.FEED_LENGTH]))
 
     def absolute(self, path: str) -> str:
@@ -166,18 +168,21 @@ def json_feed(request, kind="site", slug=""):
 
 
 def sitemap_index(request):
+    tags.add(*sitemaps.TAGS)
     return sitemap_views.index(
         request, sitemaps.sections(request), sitemap_url_name="sitemap_section"
     )
 
 
 def sitemap_section(request, section):
+    tags.add(*sitemaps.TAGS)
     return sitemap_views.sitemap(
         request, sitemaps.sections(request), section=section, template_name="feeds/sitemap.xml"
     )
 
 
 def news_sitemap(request):
+    tags.add(*sitemaps.TAGS)
     outlet = SiteSettings.for_request(request)
     articles = [
         {
@@ -196,6 +201,7 @@ def news_sitemap(request):
 
 
 def robots_txt(request):
+    tags.add(tags.SITE)
     root = request.build_absolute_uri("/").rstrip("/")
     lines = [
         "User-agent: *",

@@ -12,6 +12,7 @@ from django.db.models import Prefetch, Q, prefetch_related_objects
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from masthead.delivery import tags as cache_tags
 from masthead.newsroom.models import ArticleAuthor, ArticlePage, HomePage, SectionPage
 
 
@@ -57,15 +58,46 @@ def by_author(author):
     return published_articles().filter(article_authors__author=author).distinct()
 
 
-def related_to(article: ArticlePage, limit: int = 3, sections=None) -> list[ArticlePage]:
-    """Other analysis from the article's primary region."""
+def _region_stories(article: ArticlePage):
     parent_path = article.path[: -Page.steplen]
-    articles = (
-        stories()
-        .filter(path__startswith=parent_path, depth=article.depth)
-        .exclude(pk=article.pk)[:limit]
+    return (
+        stories().filter(path__startswith=parent_path, depth=article.depth).exclude(pk=article.pk)
     )
-    return decorate(list(articles), sections)
+
+
+def _earlier(article: ArticlePage) -> Q:
+    when = article.first_published_at
+    return Q(first_published_at__lt=when) | Q(first_published_at=when, pk__lt=article.pk)
+
+
+def related_to(article: ArticlePage, limit: int = 3, sections=None) -> list[ArticlePage]:
+    """The pieces from the article's primary region published just before it.
+
+    Its nearest neighbours in time, not the newest: publishing a new piece leaves every older
+    article page as it was, so their cached copies stand. The region's first pieces, with fewer
+    neighbours before them, are topped up with the ones just after.
+    """
+    region = _region_stories(article)
+    if article.first_published_at is None:  # a preview of a draft: the newest will do
+        return decorate(list(region[:limit]), sections)
+    articles = list(region.filter(_earlier(article))[:limit])
+    if len(articles) < limit:
+        after = region.exclude(_earlier(article)).order_by("first_published_at", "pk")
+        articles += list(after[: limit - len(articles)])
+    return decorate(articles, sections)
+
+
+def related_dependents(article: ArticlePage, limit: int = 3) -> list[int]:
+    """Ids of the article pages whose related list (see related_to) may show this article:
+    the pieces just after it, and those of the region's first pieces just before it, which top
+    their lists up with later ones."""
+    if article.first_published_at is None:
+        return []
+    region = _region_stories(article)
+    oldest = region.order_by("first_published_at", "pk")
+    after = oldest.exclude(_earlier(article))[:limit]
+    before = {a.pk for a in region.filter(_earlier(article))[:limit]}
+    return [a.pk for a in after] + [a.pk for a in oldest[:limit] if a.pk in before]
 
 
 def with_author_photos(article: ArticlePage) -> None:
@@ -101,6 +133,12 @@ def decorate(articles: list[ArticlePage], sections=None) -> list[ArticlePage]:
     by_path = {s.path: s for s in (sections if sections is not None else live_sections())}
     for article in articles:
         article.region = by_path.get(article.path[: -Page.steplen])
+        cache_tags.add(cache_tags.page(article.pk))
+        cache_tags.add(
+            *(cache_tags.author(link.author_id) for link in article.article_authors.all())
+        )
+        if article.hero_image_id:
+            cache_tags.add(cache_tags.image(article.hero_image_id))
     return articles
 
 

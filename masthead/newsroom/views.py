@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 
 from masthead.core.versioning import versioned_key
+from masthead.delivery import tags
 from masthead.newsroom import queries
 from masthead.newsroom.models import ArticleType, Author, Topic
 
@@ -40,6 +41,7 @@ def listing(request, *, title, queryset, intro="", template="newsroom/listing.ht
 
 
 def latest(request):
+    tags.add(tags.listing("stories"))
     return listing(
         request,
         title="Latest",
@@ -49,6 +51,7 @@ def latest(request):
 
 
 def briefs(request):
+    tags.add(tags.listing("briefs"))
     return listing(
         request,
         title="Briefs",
@@ -60,6 +63,7 @@ def briefs(request):
 
 def article_type(request, slug):
     kind = get_object_or_404(ArticleType, slug=slug)
+    tags.add(tags.listing("type", kind.pk))
     return listing(
         request, title=kind.plural_name, intro=kind.description, queryset=queries.of_type(kind)
     )
@@ -67,6 +71,7 @@ def article_type(request, slug):
 
 def topic(request, slug):
     subject = get_object_or_404(Topic, slug=slug)
+    tags.add(tags.listing("topic", subject.pk))
     return listing(
         request, title=subject.name, intro=subject.description, queryset=queries.with_topic(subject)
     )
@@ -74,6 +79,7 @@ def topic(request, slug):
 
 def author(request, slug):
     person = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+    tags.add(tags.listing("author", person.pk), tags.author(person.pk))
     return listing(
         request,
         title=person.name,

@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.safestring import mark_safe
+from django.views.decorators.cache import never_cache
 
 from masthead.newsroom.queries import decorate
 from masthead.search.forms import MAX_QUERY_LENGTH, SearchForm
@@ -8,6 +9,7 @@ from masthead.search.services import FIRST_PAGE as PER_PAGE
 from masthead.search.services import search_articles, snippet
 
 
+@never_cache  # endless variety, little reuse: results are not kept in any shared cache
 def search(request):
     form = SearchForm(request.GET or None)
     context = {"form": form, "title": "Search", "searched": False}

@@ -25,6 +25,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
     "masthead.core",
+    "masthead.delivery",
     "masthead.users",
     "masthead.siteconfig",
     "masthead.images",
@@ -34,6 +35,7 @@ INSTALLED_APPS = [
     "masthead.newsletter",
     "wagtail_footnotes",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -65,6 +67,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "masthead.delivery.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -125,6 +128,21 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Page delivery (masthead/delivery): the app's full-page cache, and the shared cache in front.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(7 * 24 * 3600)))
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+# Purges reach a shared cache in front, so it may keep a page long; browsers are not purged.
+PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "86400"))
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "60"))
+PAGE_CACHE_STALE_IF_ERROR_SECONDS = 86400
+# Varnish (or several, comma-separated) in front: purged through Wagtail's frontend cache.
+WAGTAILFRONTENDCACHE = {
+    f"varnish{number}": {"BACKEND": "masthead.delivery.backends.VarnishBackend", "LOCATION": url}
+    for number, url in enumerate(env_list("VARNISH_URLS"))
+}
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

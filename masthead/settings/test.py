@@ -10,6 +10,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Worker processes that tests start read their mail server from the environment.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests render pages afresh; masthead/delivery/tests turn the page cache on where they test it.
+PAGE_CACHE = env_bool("PAGE_CACHE", False)  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -23,5 +25,6 @@ WHITENOISE_AUTOREFRESH = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # A file, not memory, so worker processes that tests start see the same database.
     (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}  # noqa: F405
+    test_db = os.environ.get("TEST_SQLITE_PATH", str(BASE_DIR / "var" / "test-db.sqlite3"))  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": test_db}  # noqa: F405
 ANYMAIL = {"WEBHOOK_SECRET": "tracker:test-only-secret"}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import feedparser
 import jsonschema
-from django.test import TestCase
+from django.test import TestCase, override_settings
 
 from masthead.newsroom.tests import factories as f
 
@@ -149,6 +149,7 @@ class FeedDiscoveryTests(FeedTestCase):
         )
 
 
+@override_settings(PAGE_CACHE=True)
 class FeedCacheTests(FeedTestCase):
     def test_a_cached_feed_is_served_without_queries_until_something_is_published(self):
         first = self.client.get("/feed/").content
@@ -156,13 +157,16 @@ class FeedCacheTests(FeedTestCase):
             self.assertEqual(self.client.get("/feed/").content, first)
         article = self.articles[3]
         article.title = "Piece 3, revised"
-        article.save_revision().publish()
+        with self.captureOnCommitCallbacks(execute=True):
+            article.save_revision().publish()
         self.assertIn(b"Piece 3, revised", self.client.get("/feed/").content)
 
     def test_a_changed_photo_credit_reaches_the_cached_feed(self):
         self.client.get("/feed/json/")
+        self.assertEqual(self.client.get("/feed/json/")["X-Page-Cache"], "hit")
         self.photo.photographer = "John Roe"
-        self.photo.save()
+        with self.captureOnCommitCallbacks(execute=True):
+            self.photo.save()
         item = self.client.get("/feed/json/").json()["items"][0]
         self.assertEqual(item["_masthead"]["image_credit"], "REUTERS/John Roe")
 

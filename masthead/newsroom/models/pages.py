@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from masthead.core.blocks import BodyBlock, PlainBodyBlock
+from masthead.delivery import tags
 from masthead.newsroom.forms import ArticlePageForm
 
 
@@ -53,6 +54,7 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["front"] = front_page(self)
+        tags.add(tags.listing("stories"), tags.listing("briefs"))
         return context
 
 
@@ -72,6 +74,7 @@ class SectionPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["page_obj"] = paginate(request, in_region(self))
+        tags.add(tags.listing("region", self.pk))
         context["feed"] = ("region", self.slug, self.title)
         return context
 

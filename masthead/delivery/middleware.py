@@ -1,0 +1,94 @@
+"""Full-page caching for readers: anonymous GETs of tagged pages, with ETag and 304 answers."""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, parse_http_date_safe
+
+from masthead.delivery import store, tags
+
+PRIVATE_PREFIXES = ("/admin/", "/django-admin/")
+
+
+def is_public_request(request) -> bool:
+    """A reader's request that a shared copy may answer: nothing personal rides on it."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith(PRIVATE_PREFIXES):
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def is_storable(response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    control = response.get("Cache-Control", "")
+    return not any(word in control for word in ("private", "no-store", "no-cache"))
+
+
+class PageCacheMiddleware:
+    """Answers repeat requests from the cache before sessions, users or the database are touched.
+
+    Responses that recorded cache tags while rendering (see delivery/tags.py) are public: they
+    get validators, Cache-Control for browsers and a shared cache in front, the X-Cache-Tags
+    header that the shared cache bans on, and, with PAGE_CACHE on, a copy in the app's cache.
+    Everything else is marked private.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_public_request(request):
+            response = self.get_response(request)
+            patch_cache_control(response, private=True)
+            return response
+        if settings.PAGE_CACHE:
+            entry = store.load(request)
+            if entry is not None:
+                response = entry.response()
+                response["X-Page-Cache"] = "hit"
+                return self.conditional(request, response)
+        started = time.time_ns()
+        token = tags.collect()
+        try:
+            response = self.get_response(request)
+        finally:
+            recorded = tags.stop(token)
+        if not recorded or not is_storable(response):
+            if "Cache-Control" not in response:
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+        recorded.add(tags.SITE)
+        self.mark_public(response, recorded)
+        if settings.PAGE_CACHE and request.method == "GET":
+            stored = store.save(request, response, recorded, started)
+            response["X-Page-Cache"] = "miss" if stored else "pass"
+        return self.conditional(request, response)
+
+    @staticmethod
+    def mark_public(response, recorded) -> None:
+        digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()[:20]
+        response["ETag"] = f'"{digest}"'
+        response.setdefault("Last-Modified", http_date())
+        response[tags.HEADER] = tags.header_value(recorded)
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=settings.PAGE_CACHE_BROWSER_SECONDS,
+            s_maxage=settings.PAGE_CACHE_SHARED_SECONDS,
+            stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS,
+            stale_if_error=settings.PAGE_CACHE_STALE_IF_ERROR_SECONDS,
+        )
+
+    @staticmethod
+    def conditional(request, response):
+        return get_conditional_response(
+            request,
+            etag=response.get("ETag"),
+            last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+            response=response,
+        )

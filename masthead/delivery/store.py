@@ -1,0 +1,97 @@
+"""The app's full-page cache: responses kept with the versions of their tags.
+
+Purging a tag writes a new version (the time of the purge, in nanoseconds); an entry is served
+only while every one of its tags still has the version it was stored with. One cache read for the
+entry and one for its tags: no database, and no list of URLs to find and delete.
+"""
+
+import hashlib
+import time
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+
+# Parameters that only say where a reader came from: one cached copy serves them all.
+TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
+# A render that began this long before a purge of one of its tags is not stored: it may
+# predate the change. The margin covers clock differences between app servers.
+CLOCK_MARGIN_NS = 1_000_000_000
+
+
+def cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def tag_key(tag: str) -> str:
+    return f"masthead:tag:{tag}"
+
+
+def purge(tags) -> None:
+    """Give each tag a new version: every entry stored under the old one is dropped."""
+    now = time.time_ns()
+    cache().set_many({tag_key(tag): now for tag in tags}, None)
+
+
+def versions(tags) -> dict[str, int]:
+    """Current versions; a tag seen for the first time (or evicted) gets one now.
+
+    A first version is negative so that it never passes for a purge (see `save`).
+    """
+    keys = [tag_key(tag) for tag in tags]
+    found = cache().get_many(keys)
+    missing = [key for key in keys if key not in found]
+    if missing:
+        first = -time.time_ns()
+        for key in missing:
+            cache().add(key, first, None)
+        found.update(cache().get_many(missing))
+    return found
+
+
+def entry_key(request) -> str:
+    query = sorted(
+        (name, value)
+        for name, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+        if not name.startswith(TRACKING_PARAMS)
+    )
+    address = f"{request.get_host()}{request.path}?{urlencode(query)}"
+    return "masthead:page:" + hashlib.sha256(address.encode()).hexdigest()
+
+
+@dataclass
+class Entry:
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes
+    versions: dict[str, int]
+
+    def is_current(self) -> bool:
+        found = cache().get_many(list(self.versions))
+        return found == self.versions
+
+    def response(self) -> HttpResponse:
+        response = HttpResponse(self.body, status=self.status)
+        for name, value in self.headers:
+            response.headers[name] = value
+        return response
+
+
+def load(request) -> Entry | None:
+    entry = cache().get(entry_key(request))
+    if entry is not None and entry.is_current():
+        return entry
+    return None
+
+
+def save(request, response, tags, started_ns: int) -> bool:
+    """Keep the response unless one of its tags was purged while it rendered."""
+    current = versions(tags)
+    if max(current.values()) >= started_ns - CLOCK_MARGIN_NS:
+        return False
+    headers = [(k, v) for k, v in response.items() if k.lower() not in {"set-cookie", "vary"}]
+    entry = Entry(response.status_code, headers, response.content, current)
+    cache().set(entry_key(request), entry, settings.PAGE_CACHE_SECONDS)
+    return True
