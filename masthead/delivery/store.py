@@ -1,8 +1,10 @@
 """The app's full-page cache: responses kept with the versions of their tags.
 
 Purging a tag writes a new version (the time of the purge, in nanoseconds); an entry is served
-only while every one of its tags still has the version it was stored with. One cache read for the
-entry and one for its tags: no database, and no list of URLs to find and delete.
+only while every one of its tags still has the version it was stored with. No database, and no
+list of URLs to find and delete. A page shows dozens of tags, so each purge also moves one
+counter on: while the counter is where it was when an entry was checked, one read of the entry
+and the counter is the whole cost of a hit.
 """
 
 import hashlib
@@ -25,6 +27,9 @@ def cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
+PURGES_KEY = "masthead:purges"
+
+
 def tag_key(tag: str) -> str:
     return f"masthead:tag:{tag}"
 
@@ -33,6 +38,7 @@ def purge(tags) -> None:
     """Give each tag a new version: every entry stored under the old one is dropped."""
     now = time.time_ns()
     cache().set_many({tag_key(tag): now for tag in tags}, None)
+    cache().set(PURGES_KEY, now, None)
 
 
 def versions(tags) -> dict[str, int]:
@@ -67,6 +73,7 @@ class Entry:
     headers: list[tuple[str, str]]
     body: bytes
     versions: dict[str, int]
+    checked_at: int | None = None  # the purge counter when the versions were last compared
 
     def is_current(self) -> bool:
         found = cache().get_many(list(self.versions))
@@ -80,18 +87,28 @@ class Entry:
 
 
 def load(request) -> Entry | None:
-    entry = cache().get(entry_key(request))
-    if entry is not None and entry.is_current():
+    key = entry_key(request)
+    found = cache().get_many([key, PURGES_KEY])
+    entry, purges = found.get(key), found.get(PURGES_KEY)
+    if entry is None:
+        return None
+    if purges is not None and entry.checked_at == purges:
         return entry
-    return None
+    if not entry.is_current():
+        return None
+    if purges is not None:  # still current after the latest purges: skip the check next time
+        entry.checked_at = purges
+        cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
+    return entry
 
 
 def save(request, response, tags, started_ns: int) -> bool:
     """Keep the response unless one of its tags was purged while it rendered."""
+    purges = cache().get(PURGES_KEY)
     current = versions(tags)
     if max(current.values()) >= started_ns - CLOCK_MARGIN_NS:
         return False
     headers = [(k, v) for k, v in response.items() if k.lower() not in {"set-cookie", "vary"}]
-    entry = Entry(response.status_code, headers, response.content, current)
+    entry = Entry(response.status_code, headers, response.content, current, purges)
     cache().set(entry_key(request), entry, settings.PAGE_CACHE_SECONDS)
     return True
