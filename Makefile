@@ -18,12 +18,13 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(VENV)/.installed
 
-# Browser-test tools from Debian: Chromium, and Java for the Nu HTML Checker.
+# Browser-test tools from Debian: Chromium, Java for the Nu HTML Checker, Varnish for the
+# scaled-shape test.
 tools: node_modules/.installed
-	@command -v chromium >/dev/null && command -v java >/dev/null || { \
+	@command -v chromium >/dev/null && command -v java >/dev/null && [ -x /usr/sbin/varnishd ] || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-	    apt-get install -y -qq chromium default-jre-headless >/dev/null; \
-	  else echo "Install Debian's chromium and default-jre-headless (sudo apt-get install ...)"; exit 1; fi; }
+	    apt-get install -y -qq chromium default-jre-headless varnish >/dev/null; \
+	  else echo "Install Debian's chromium, default-jre-headless and varnish (sudo apt-get install ...)"; exit 1; fi; }
 
 ## The one-machine shape: SQLite, demo content, task worker, at http://127.0.0.1:8000
 run: install
@@ -44,7 +45,7 @@ test-postgres: install
 	DATABASE_URL=$(POSTGRES_TEST_URL) $(PY) -m pytest masthead -q
 
 test-browser: install tools
-	env -u DATABASE_URL $(PY) -m pytest e2e -q
+	env -u DATABASE_URL POSTGRES_TEST_URL=$(POSTGRES_TEST_URL) $(PY) -m pytest e2e -q
 
 ## Everything: lint, the suite on SQLite and on PostgreSQL, then the browser tests
 test: lint test-sqlite test-postgres test-browser

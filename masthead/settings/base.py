@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -120,12 +121,15 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if os.environ.get("REDIS_URL"):
+    # One cache for every app server: pages, counts, sign-up limits, login throttling, sessions.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -173,7 +177,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static_collected"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -181,6 +185,37 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Media on S3-compatible object storage once a bucket is named (the scaled shape): app servers
+# keep nothing on their own disk. Keys come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in
+# the environment, never from OPTIONS: Wagtail queues the storage's options with file deletions.
+MEDIA_ORIGIN = ""
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    _bucket = os.environ["AWS_STORAGE_BUCKET_NAME"]
+    _endpoint = os.environ.get("AWS_S3_ENDPOINT_URL", "")
+    _public = urlsplit(
+        os.environ.get("MEDIA_PUBLIC_URL")
+        or (
+            f"{_endpoint.rstrip('/')}/{_bucket}"
+            if _endpoint
+            else f"https://{_bucket}.s3.amazonaws.com"
+        )
+    )
+    MEDIA_ORIGIN = f"{_public.scheme}://{_public.netloc}"
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": _bucket,
+            "endpoint_url": _endpoint or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME", "us-east-1"),
+            "addressing_style": "path",
+            "signature_version": "s3v4",
+            "querystring_auth": False,  # plain public URLs that a CDN and browsers can keep
+            "file_overwrite": False,
+            "url_protocol": f"{_public.scheme}:",
+            "custom_domain": _public.netloc + _public.path.rstrip("/"),
+            "object_parameters": {"CacheControl": "public, max-age=31536000"},
+        },
+    }
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
@@ -213,7 +248,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
