@@ -30,3 +30,16 @@ def bump() -> None:
 def versioned_key(prefix: str, *parts) -> str:
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     return f"masthead:{prefix}:{content_version()}:{digest}"
+
+
+_MISSING = object()
+
+
+def remember(prefix: str, compute, *parts, timeout: int = 60 * 60):
+    """`compute()`, kept until the content version moves on: small lookups every page makes."""
+    key = versioned_key(prefix, *parts)
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value

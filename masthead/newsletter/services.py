@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from masthead.core.versioning import remember
 from masthead.newsletter import tokens
 from masthead.newsletter.models import Delivery, Issue, IssueItem, Newsletter, Send, Subscription
 from masthead.newsroom import queries
@@ -34,7 +35,8 @@ def base_url() -> str:
 
 
 def default_newsletter() -> Newsletter | None:
-    return Newsletter.objects.order_by("-is_default", "pk").first()
+    # The sign-up box on every page asks; kept until the content version moves (signals.py).
+    return remember("default-newsletter", Newsletter.objects.order_by("-is_default", "pk").first)
 
 
 def normalise_email(email: str) -> str:

@@ -12,8 +12,9 @@ from django.db.models import Prefetch, Q, prefetch_related_objects
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from masthead.core.versioning import remember
 from masthead.delivery import tags as cache_tags
-from masthead.newsroom.models import ArticleAuthor, ArticlePage, HomePage, SectionPage
+from masthead.newsroom.models import ArticleAuthor, ArticlePage, ArticleType, HomePage, SectionPage
 
 
 def published_articles():
@@ -70,7 +71,9 @@ def _earlier(article: ArticlePage) -> Q:
     return Q(first_published_at__lt=when) | Q(first_published_at=when, pk__lt=article.pk)
 
 
-def related_to(article: ArticlePage, limit: int = 3, sections=None) -> list[ArticlePage]:
+def related_to(
+    article: ArticlePage, limit: int = 3, sections=None, decorated: bool = True
+) -> list[ArticlePage]:
     """The pieces from the article's primary region published just before it.
 
     Its nearest neighbours in time, not the newest: publishing a new piece leaves every older
@@ -79,12 +82,13 @@ def related_to(article: ArticlePage, limit: int = 3, sections=None) -> list[Arti
     """
     region = _region_stories(article)
     if article.first_published_at is None:  # a preview of a draft: the newest will do
-        return decorate(list(region[:limit]), sections)
-    articles = list(region.filter(_earlier(article))[:limit])
-    if len(articles) < limit:
-        after = region.exclude(_earlier(article)).order_by("first_published_at", "pk")
-        articles += list(after[: limit - len(articles)])
-    return decorate(articles, sections)
+        articles = list(region[:limit])
+    else:
+        articles = list(region.filter(_earlier(article))[:limit])
+        if len(articles) < limit:
+            after = region.exclude(_earlier(article)).order_by("first_published_at", "pk")
+            articles += list(after[: limit - len(articles)])
+    return decorate(articles, sections) if decorated else articles
 
 
 def related_dependents(article: ArticlePage, limit: int = 3) -> list[int]:
@@ -112,9 +116,18 @@ def live_sections() -> list[SectionPage]:
     """The live regions, in the order editors arranged them in the page tree."""
     # Filtered by content type (indexed) and sorted here, not by path in SQL: either way SQLite
     # would otherwise walk the whole page table, every article included, to find six rows.
-    sections = SectionPage.objects.live().public().order_by()
-    sections = sections.filter(content_type=ContentType.objects.get_for_model(SectionPage))
-    return sorted(sections, key=lambda s: s.path)
+
+    def find():
+        sections = SectionPage.objects.live().public().order_by()
+        sections = sections.filter(content_type=ContentType.objects.get_for_model(SectionPage))
+        return sorted(sections, key=lambda s: s.path)
+
+    return remember("sections", find)
+
+
+def navigation_types() -> list:
+    """The article types named in the site's navigation (briefs have their own link)."""
+    return remember("nav-types", lambda: list(ArticleType.objects.filter(is_brief=False)))
 
 
 def decorate(articles: list[ArticlePage], sections=None) -> list[ArticlePage]:

@@ -62,8 +62,8 @@ def page_moved(instance, parent_page_before=None, **kwargs) -> None:
     purge_tags(tags=found)
 
 
-def page_deleted(instance, **kwargs) -> None:
-    # A live page was unpublished (and purged) just before; this covers drafts' counts.
+def version_moved(**kwargs) -> None:
+    """Deleted pages (a live one was unpublished, and purged, just before) and saved regions."""
     bump()
 
 
@@ -91,13 +91,15 @@ def settings_changed(created=False, **kwargs) -> None:
 
 def connect() -> None:
     from masthead.images.models import CustomImage
-    from masthead.newsroom.models import ArticleType, Author, Topic
+    from masthead.newsroom.models import ArticleType, Author, SectionPage, Topic
     from masthead.siteconfig.models import SiteSettings
 
     page_published.connect(page_changed, dispatch_uid="purge-page-published")
     page_unpublished.connect(page_changed, dispatch_uid="purge-page-unpublished")
     post_page_move.connect(page_moved, dispatch_uid="purge-page-moved")
-    post_delete.connect(page_deleted, sender="wagtailcore.Page", dispatch_uid="cv-page-delete")
+    post_delete.connect(version_moved, sender="wagtailcore.Page", dispatch_uid="cv-page-delete")
+    # The regions' list is remembered under the content version; drafts of a region move it too.
+    post_save.connect(version_moved, sender=SectionPage, dispatch_uid="cv-section-save")
     post_save.connect(settings_changed, sender=SiteSettings, dispatch_uid="cv-settings")
     post_delete.connect(settings_changed, sender=SiteSettings, dispatch_uid="cv-settings-del")
     for model in (Author, Topic, ArticleType, CustomImage):

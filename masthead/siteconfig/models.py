@@ -17,6 +17,13 @@ SOCIAL_NETWORKS = [
 class SiteSettings(BaseSiteSetting):
     """What the outlet says about itself: name, tagline, logo and where readers can follow it."""
 
+    @classmethod
+    def for_site(cls, site):
+        # Every page reads these; they change rarely and move the content version when they do.
+        from masthead.core.versioning import remember
+
+        return remember("site-settings", lambda: super(SiteSettings, cls).for_site(site), site.pk)
+
     outlet_name = models.CharField(max_length=120, default="Masthead")
     tagline = models.CharField(max_length=200, blank=True)
     logo = models.ForeignKey(

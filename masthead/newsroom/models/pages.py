@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from masthead.core.blocks import BodyBlock, PlainBodyBlock
 from masthead.delivery import tags
@@ -48,6 +49,17 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["newsroom.SectionPage", "newsroom.PlainPage"]
     template = "newsroom/home_page.html"
+
+    def route(self, request, path_components):
+        if len(path_components) == 2:
+            # /<region>/<article>/ in one query by the (indexed) slug, where walking the tree
+            # would take four: the region, its specific row, the article, its specific row.
+            region_slug, slug = path_components
+            candidates = ArticlePage.objects.live().select_related("article_type")
+            for article in candidates.filter(slug=slug, depth=self.depth + 2):
+                if article.url_path == f"{self.url_path}{region_slug}/{slug}/":
+                    return RouteResult(article)
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from masthead.newsroom.queries import front_page
@@ -141,14 +153,17 @@ class ArticlePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = sections = live_sections()
+        context["related"] = related = related_to(self, sections=sections, decorated=False)
         if getattr(request, "is_preview", False):
             # A preview is built from the editor's form, not the database: nothing to prefetch.
             self.region = self.get_parent().specific
+            decorate(related, sections)
         else:
-            decorate([self], sections)
+            # The article and its related pieces in one pass: one query each for bylines,
+            # photos and renditions.
+            decorate([self, *related], sections)
             with_author_photos(self)
             prefetch_related_objects([self], "footnotes", "topics", "updates")
-        context["related"] = related_to(self, sections=sections)
         return context
 
     @cached_property

@@ -2,8 +2,7 @@ from urllib.parse import urlencode
 
 from django import template
 
-from masthead.newsroom.models import ArticleType
-from masthead.newsroom.queries import live_sections
+from masthead.newsroom.queries import live_sections, navigation_types
 
 register = template.Library()
 
@@ -14,7 +13,7 @@ def site_nav(context):
     sections = context.get("sections")
     return {
         "sections": sections if sections is not None else live_sections(),
-        "types": ArticleType.objects.filter(is_brief=False),
+        "types": navigation_types(),
         "request": context.get("request"),
     }
 
