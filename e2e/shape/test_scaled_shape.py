@@ -174,57 +174,57 @@ def shape():
             shape = Shape(front, [f"http://127.0.0.1:{p}" for p in apps], s3.public_base_url, env)
             shape.workdir = workdir
             shape.password = password
-            shape.manage("migrate", "--noinput")
-            shape.manage("collectstatic", "--noinput")
-            shape.manage("load_demo", "--limit", "6", "--no-editor")
-            shape.manage(
-                "createsuperuser",
-                "--noinput",
-                "--username",
-                "shape-editor",
-                "--email",
-                "shape@example.com",
-            )
-            for i, port in enumerate(apps):
-                shape.spawn(
-                    f"app{i}",
-                    [
-                        sys.executable,
-                        "-m",
-                        "gunicorn",
-                        "-c",
-                        "deploy/gunicorn.conf.py",
-                        "masthead.wsgi",
-                    ],
-                    GUNICORN_BIND=f"127.0.0.1:{port}",
-                )
-            for i in range(2):
-                shape.spawn(f"worker{i}", [sys.executable, "manage.py", "db_worker"])
-            vcl = workdir / "varnish"
-            vcl.mkdir()
-            shutil.copy(REPO_ROOT / "deploy/varnish/default.vcl", vcl)
-            (vcl / "site.vcl").write_text(site_vcl(apps))
-            shape.spawn(
-                "varnish",
-                [
-                    VARNISHD,
-                    "-F",
-                    "-a",
-                    f"127.0.0.1:{varnish}",
-                    "-f",
-                    str(vcl / "default.vcl"),
-                    "-p",
-                    f"vcl_path={vcl}",
-                    "-n",
-                    str(vcl / "state"),
-                    "-s",
-                    "malloc,64m",
-                ],
-            )
-            for app in shape.apps:
-                shape.wait_until_up(app + "/")
-            shape.wait_until_up(front + "/")
             try:
+                shape.manage("migrate", "--noinput")
+                shape.manage("collectstatic", "--noinput")
+                shape.manage("load_demo", "--limit", "6", "--no-editor")
+                shape.manage(
+                    "createsuperuser",
+                    "--noinput",
+                    "--username",
+                    "shape-editor",
+                    "--email",
+                    "shape@example.com",
+                )
+                for i, port in enumerate(apps):
+                    shape.spawn(
+                        f"app{i}",
+                        [
+                            sys.executable,
+                            "-m",
+                            "gunicorn",
+                            "-c",
+                            "deploy/gunicorn.conf.py",
+                            "masthead.wsgi",
+                        ],
+                        GUNICORN_BIND=f"127.0.0.1:{port}",
+                    )
+                for i in range(2):
+                    shape.spawn(f"worker{i}", [sys.executable, "manage.py", "db_worker"])
+                vcl = workdir / "varnish"
+                vcl.mkdir()
+                shutil.copy(REPO_ROOT / "deploy/varnish/default.vcl", vcl)
+                (vcl / "site.vcl").write_text(site_vcl(apps))
+                shape.spawn(
+                    "varnish",
+                    [
+                        VARNISHD,
+                        "-F",
+                        "-a",
+                        f"127.0.0.1:{varnish}",
+                        "-f",
+                        str(vcl / "default.vcl"),
+                        "-p",
+                        f"vcl_path={vcl}",
+                        "-n",
+                        str(vcl / "state"),
+                        "-s",
+                        "malloc,64m",
+                    ],
+                )
+                for app in shape.apps:
+                    shape.wait_until_up(app + "/")
+                shape.wait_until_up(front + "/")
                 yield shape
             finally:
                 for name in list(shape.procs):
