@@ -1,30 +1,40 @@
 from django import template
 
-from masthead.images.renditions import SIZES
+from masthead.images.renditions import FORMATS, SIZES, format_specs
 
 register = template.Library()
 
 CREDIT_LABELS = {"hero": "Top photo credit: ", "inline": "Photo: ", "teaser": ""}
 
 
-@register.inclusion_tag("components/photo.html")
-def photo(image, size="teaser", alt=None, loading="lazy"):
-    """A responsive <img> with width and height, from the renditions listed in SIZES."""
+@register.inclusion_tag("components/picture.html")
+def picture(image, size="teaser", alt=None, priority=False):
+    """A <picture> of AVIF and WebP sources and a JPEG <img> that keeps its width and height.
+
+    `priority` is for the photo a reader sees first (the article's hero, the front page's lead):
+    fetched early and never lazily; every other photo loads when it nears the screen.
+    """
     if image is None:
         return {"image": None}
-    specs, sizes = SIZES[size]
-    renditions = image.get_renditions(*specs)
-    ordered = [renditions[spec] for spec in specs]
-    largest = ordered[-1]
+    specs = {image_format: format_specs(size, image_format) for image_format in FORMATS}
+    # One look-up for every format: prefetched renditions answer it without a query.
+    renditions = image.get_renditions(*(spec for group in specs.values() for spec in group))
+    srcsets = {
+        image_format: ", ".join(f"{renditions[s].url} {renditions[s].width}w" for s in group)
+        for image_format, group in specs.items()
+    }
+    *sources, fallback = FORMATS
+    smallest, largest = renditions[specs[fallback][0]], renditions[specs[fallback][-1]]
     return {
         "image": image,
-        "src": ordered[0].url,
-        "srcset": ", ".join(f"{r.url} {r.width}w" for r in ordered),
-        "sizes": sizes,
+        "sources": [(FORMATS[image_format], srcsets[image_format]) for image_format in sources],
+        "src": smallest.url,
+        "srcset": srcsets[fallback],
+        "sizes": SIZES[size][1],
         "width": largest.width,
         "height": largest.height,
         "alt": image.alt_text if alt is None else alt,
-        "loading": loading,
+        "priority": priority,
     }
 
 

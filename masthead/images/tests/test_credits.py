@@ -1,11 +1,7 @@
-from django.template import Context, Template
 from django.test import TestCase
 
+from masthead.images.tests.helpers import render
 from masthead.newsroom.tests.factories import make_image
-
-
-def render(template, **context):
-    return Template("{% load photos %}" + template).render(Context(context)).strip()
 
 
 class CreditLineTests(TestCase):
@@ -35,20 +31,3 @@ class CreditLineTests(TestCase):
             render('{% photo_credit image "hero" %}', image=make_image(agency="", photographer="")),
             "",
         )
-
-    def test_photo_tag_gives_sizes_and_alt(self):
-        html = render('{% photo image "teaser" %}', image=make_image(alt="A quay at dawn"))
-        self.assertIn('alt="A quay at dawn"', html)
-        self.assertIn('width="800" height="450"', html)
-        self.assertIn("400w", html)
-        self.assertIn("800w", html)
-
-
-class RenditionTaskTests(TestCase):
-    def test_a_new_photo_gets_every_rendition_in_the_background(self):
-        from masthead.images.renditions import SIZES
-
-        with self.captureOnCommitCallbacks(execute=True):
-            image = make_image(title="Fresh")
-        specs = {spec for specs, _ in SIZES.values() for spec in specs}
-        self.assertEqual(set(image.renditions.values_list("filter_spec", flat=True)), specs)

@@ -1,0 +1,83 @@
+"""Renditions are made by the worker, when a photo is uploaded and when a page showing it is
+published, so no reader waits for one."""
+
+from django.test import TestCase
+from PIL import Image
+
+from masthead.images.models import CustomRendition
+from masthead.images.renditions import FORMATS, all_specs
+from masthead.images.tasks import prerender_renditions_task
+from masthead.newsroom.tests import factories as f
+
+PILLOW_FORMATS = {"avif": "AVIF", "webp": "WEBP", "jpeg": "JPEG"}
+
+
+def specs_of(image) -> set[str]:
+    return set(image.renditions.values_list("filter_spec", flat=True))
+
+
+class RenditionTaskTests(TestCase):
+    def test_a_new_photo_gets_every_rendition_in_the_background(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            image = f.make_image(title="Fresh")
+        self.assertEqual(specs_of(image), set(all_specs()))
+
+    def test_each_format_is_really_that_format(self):
+        image = f.make_image()
+        prerender_renditions_task.enqueue(image.pk)
+        for image_format, pillow_format in PILLOW_FORMATS.items():
+            renditions = image.renditions.filter(filter_spec__endswith=f"|format-{image_format}")
+            self.assertTrue(renditions)
+            for rendition in renditions:
+                with rendition.file.open("rb") as file, Image.open(file) as opened:
+                    self.assertEqual(opened.format, pillow_format, rendition.filter_spec)
+                    self.assertEqual(opened.size, (rendition.width, rendition.height))
+
+    def test_running_twice_keeps_the_first_renditions(self):
+        image = f.make_image()
+        prerender_renditions_task.enqueue(image.pk)
+        first = set(image.renditions.values_list("pk", "file"))
+        prerender_renditions_task.enqueue(image.pk)
+        self.assertEqual(set(image.renditions.values_list("pk", "file")), first)
+        gone = image.pk
+        image.delete()
+        prerender_renditions_task.enqueue(gone)  # deleted before the worker came: no error
+
+
+class PublishingTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = f.make_home()
+        cls.section = f.make_section(home, "Europe")
+        cls.analysis = f.make_type("Analysis")
+
+    def test_publishing_renders_every_format_of_the_pages_photos(self):
+        # Tests never commit, so the upload's own task has not run: no renditions yet.
+        hero, inline, elsewhere = (f.make_image(name) for name in ("Hero", "Inline", "Elsewhere"))
+        self.assertFalse(CustomRendition.objects.exists())
+        article = f.make_article(
+            self.section,
+            article_type=self.analysis,
+            hero_image=hero,
+            body=[
+                {"type": "paragraph", "value": "<p>Opening.</p>"},
+                {"type": "image", "value": {"image": inline.pk, "caption": ""}},
+            ],
+            live=False,
+        )
+        with self.captureOnCommitCallbacks(execute=True):
+            article.save_revision().publish()
+        for image in (hero, inline):
+            self.assertEqual(specs_of(image), set(all_specs()), image.title)
+            for image_format in FORMATS:
+                self.assertTrue(any(s.endswith(f"|format-{image_format}") for s in specs_of(image)))
+        self.assertFalse(elsewhere.renditions.exists())
+
+    def test_waits_for_the_commit(self):
+        article = f.make_article(
+            self.section, article_type=self.analysis, hero_image=f.make_image(), live=False
+        )
+        with self.captureOnCommitCallbacks(execute=False) as callbacks:
+            article.save_revision().publish()
+        self.assertFalse(CustomRendition.objects.exists())
+        self.assertTrue(callbacks)
