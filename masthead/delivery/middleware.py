@@ -92,3 +92,25 @@ class PageCacheMiddleware:
             last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
             response=response,
         )
+
+
+class KnownSiteMiddleware:
+    """Wagtail looks up the Site, then its root page, on every request: two queries that
+    answer the same until a page is published or a site changes (the content version)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from wagtail.models import Site
+
+        from masthead.core.versioning import remember
+
+        def find():
+            site = Site._find_for_request(request)
+            if site is not None:
+                site.root_page.localized.specific  # noqa: B018 - fetched now, kept with the site
+            return site
+
+        request._wagtail_site = remember("site", find, request._get_raw_host(), request.get_port())
+        return self.get_response(request)

@@ -69,11 +69,17 @@ def entry_key(request) -> str:
 
 @dataclass
 class Entry:
+    """A kept response (or fragment of one), with the versions of the tags it showed."""
+
     status: int
     headers: list[tuple[str, str]]
-    body: bytes
+    body: bytes | str
     versions: dict[str, int]
     checked_at: int | None = None  # the purge counter when the versions were last compared
+
+    @property
+    def tags(self) -> list[str]:
+        return [key.removeprefix(tag_key("")) for key in self.versions]
 
     def is_current(self) -> bool:
         found = cache().get_many(list(self.versions))
@@ -86,8 +92,8 @@ class Entry:
         return response
 
 
-def load(request) -> Entry | None:
-    key = entry_key(request)
+def fetch(key: str) -> Entry | None:
+    """The entry kept under `key`, if no tag it showed was purged since."""
     found = cache().get_many([key, PURGES_KEY])
     entry, purges = found.get(key), found.get(PURGES_KEY)
     if entry is None:
@@ -102,13 +108,21 @@ def load(request) -> Entry | None:
     return entry
 
 
-def save(request, response, tags, started_ns: int) -> bool:
-    """Keep the response unless one of its tags was purged while it rendered."""
-    purges = cache().get(PURGES_KEY)
-    current = versions(tags)
-    if max(current.values()) >= started_ns - CLOCK_MARGIN_NS:
+def keep(key: str, entry: Entry, tags, started_ns: int) -> bool:
+    """Keep the entry unless one of its tags was purged while it rendered."""
+    entry.checked_at = cache().get(PURGES_KEY)
+    entry.versions = versions(tags)
+    if max(entry.versions.values()) >= started_ns - CLOCK_MARGIN_NS:
         return False
-    headers = [(k, v) for k, v in response.items() if k.lower() not in {"set-cookie", "vary"}]
-    entry = Entry(response.status_code, headers, response.content, current, purges)
-    cache().set(entry_key(request), entry, settings.PAGE_CACHE_SECONDS)
+    cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
     return True
+
+
+def load(request) -> Entry | None:
+    return fetch(entry_key(request))
+
+
+def save(request, response, tags, started_ns: int) -> bool:
+    headers = [(k, v) for k, v in response.items() if k.lower() not in {"set-cookie", "vary"}]
+    entry = Entry(response.status_code, headers, response.content, {})
+    return keep(entry_key(request), entry, tags, started_ns)

@@ -166,6 +166,7 @@ class FrontPage:
 
 def front_page(home: HomePage) -> FrontPage:
     """The front page's lists, in order of prominence, each story shown once."""
+    cache_tags.add(cache_tags.listing("stories"), cache_tags.listing("briefs"))
     seen: set[int] = set()
 
     def take(queryset, limit):

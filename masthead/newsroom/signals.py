@@ -100,6 +100,8 @@ def connect() -> None:
     post_delete.connect(version_moved, sender="wagtailcore.Page", dispatch_uid="cv-page-delete")
     # The regions' list is remembered under the content version; drafts of a region move it too.
     post_save.connect(version_moved, sender=SectionPage, dispatch_uid="cv-section-save")
+    post_save.connect(version_moved, sender="wagtailcore.Site", dispatch_uid="cv-site-save")
+    post_delete.connect(version_moved, sender="wagtailcore.Site", dispatch_uid="cv-site-del")
     post_save.connect(settings_changed, sender=SiteSettings, dispatch_uid="cv-settings")
     post_delete.connect(settings_changed, sender=SiteSettings, dispatch_uid="cv-settings-del")
     for model in (Author, Topic, ArticleType, CustomImage):

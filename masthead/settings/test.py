@@ -12,6 +12,7 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.locme
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tests render pages afresh; masthead/delivery/tests turn the page cache on where they test it.
 PAGE_CACHE = env_bool("PAGE_CACHE", False)  # noqa: F405
+FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", False)  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -8,7 +8,7 @@ from django.test import TestCase, override_settings
 from masthead.newsroom.tests import factories as f
 
 
-@override_settings(PAGE_CACHE=True)
+@override_settings(PAGE_CACHE=True, FRAGMENT_CACHE=True)
 class PageCacheTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):

@@ -4,7 +4,7 @@ import nh3
 from django import forms
 from django.db import models
 from django.db.models import prefetch_related_objects
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
@@ -65,8 +65,8 @@ class HomePage(Page):
         from masthead.newsroom.queries import front_page
 
         context = super().get_context(request, *args, **kwargs)
-        context["front"] = front_page(self)
-        tags.add(tags.listing("stories"), tags.listing("briefs"))
+        # Lazy: the page's {% fragment %} asks for it only when it is not kept already.
+        context["front"] = SimpleLazyObject(lambda: front_page(self))
         return context
 
 
@@ -144,26 +144,12 @@ class ArticlePage(Page):
         verbose_name = "article"
 
     def get_context(self, request, *args, **kwargs):
-        from masthead.newsroom.queries import (
-            decorate,
-            live_sections,
-            related_to,
-            with_author_photos,
-        )
+        from masthead.newsroom.queries import live_sections
 
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = sections = live_sections()
-        context["related"] = related = related_to(self, sections=sections, decorated=False)
-        if getattr(request, "is_preview", False):
-            # A preview is built from the editor's form, not the database: nothing to prefetch.
-            self.region = self.get_parent().specific
-            decorate(related, sections)
-        else:
-            # The article and its related pieces in one pass: one query each for bylines,
-            # photos and renditions.
-            decorate([self, *related], sections)
-            with_author_photos(self)
-            prefetch_related_objects([self], "footnotes", "topics", "updates")
+        context["sections"] = live_sections()
+        # Lazy: the page's {% fragment %}s ask for it only when they are not kept already.
+        context["reading"] = ArticleReading(self, request, context["sections"])
         return context
 
     @cached_property
@@ -197,6 +183,30 @@ class ArticlePage(Page):
         from masthead.newsroom.gate import publishing_problems
 
         return publishing_problems(self)
+
+
+class ArticleReading:
+    """What an article page shows beyond the page itself, fetched on first use."""
+
+    def __init__(self, article: ArticlePage, request, sections):
+        self.article, self.request, self.sections = article, request, sections
+
+    @cached_property
+    def related(self) -> list[ArticlePage]:
+        from masthead.newsroom.queries import decorate, related_to, with_author_photos
+
+        article, sections = self.article, self.sections
+        related = related_to(article, sections=sections, decorated=False)
+        if getattr(self.request, "is_preview", False):
+            # A preview is built from the editor's form, not the database: nothing to prefetch.
+            article.region = article.get_parent().specific
+            return decorate(related, sections)
+        # The article and its related pieces in one pass: one query each for bylines, photos
+        # and renditions.
+        decorate([article, *related], sections)
+        with_author_photos(article)
+        prefetch_related_objects([article], "footnotes", "topics", "updates")
+        return related
 
 
 class ArticleAuthor(Orderable):
