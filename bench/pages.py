@@ -3,7 +3,7 @@ Varnish, and nginx serving the article as a static file, all measured with wrk i
 
     python bench/pages.py --articles 10000 [--db postgresql|sqlite] [--reuse] [--seconds 10]
 
-Production settings, gunicorn (deploy/gunicorn.conf.py), Redis as the cache, the shipped
+Production settings, granian (deploy/app-server), Redis as the cache, the shipped
 Varnish configuration (deploy/varnish/default.vcl). "Uncached" is an app with the full-page
 cache off (PAGE_CACHE=0); fragment caches stay on. Needs Debian's wrk, varnish and nginx.
 """
@@ -68,7 +68,7 @@ def wrk(url: str, seconds: int, connections: int = CONNECTIONS) -> dict:
 
 
 class Servers:
-    """gunicorn with and without the page cache, Varnish in front of the cached one, nginx."""
+    """The app (granian) with the page cache and without, Varnish in front, and nginx."""
 
     def __init__(self, workdir: Path, env: dict):
         self.workdir, self.env, self.procs = workdir, env, []
@@ -77,19 +77,8 @@ class Servers:
 
     def start(self, article_html: bytes) -> None:
         for port, page_cache in ((self.cached, "1"), (self.uncached, "0")):
-            env = {**self.env, "PAGE_CACHE": page_cache, "GUNICORN_BIND": f"127.0.0.1:{port}"}
-            self.spawn(
-                [
-                    sys.executable,
-                    "-m",
-                    "gunicorn",
-                    "-c",
-                    "deploy/gunicorn.conf.py",
-                    "masthead.wsgi",
-                ],
-                env,
-                f"gunicorn-{port}",
-            )
+            env = {**self.env, "PAGE_CACHE": page_cache, "APP_BIND": f"127.0.0.1:{port}"}
+            self.spawn(["deploy/app-server"], {**env, "PYTHON": sys.executable}, f"app-{port}")
         vcl = self.workdir / "varnish"
         vcl.mkdir()
         self.workdir.chmod(0o755)  # varnishd and nginx read their files as their own users

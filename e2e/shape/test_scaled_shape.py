@@ -1,4 +1,4 @@
-"""The scaled shape, running: Varnish in front of two gunicorn app servers, two task workers,
+"""The scaled shape, running: Varnish in front of two app servers (granian), two task workers,
 PostgreSQL, Redis as the shared cache, and media on S3-compatible object storage (SeaweedFS).
 
 Everything is chosen by environment variables on the production settings, as an operator would.
@@ -168,7 +168,7 @@ def shape():
                 "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
                 "DJANGO_SUPERUSER_PASSWORD": password,
                 "LOG_LEVEL": "WARNING",
-                "WEB_CONCURRENCY": "2",
+                "WEB_CONCURRENCY": "2",  # per app server
             }
             env.pop("SQLITE_PATH", None)
             shape = Shape(front, [f"http://127.0.0.1:{p}" for p in apps], s3.public_base_url, env)
@@ -189,15 +189,9 @@ def shape():
                 for i, port in enumerate(apps):
                     shape.spawn(
                         f"app{i}",
-                        [
-                            sys.executable,
-                            "-m",
-                            "gunicorn",
-                            "-c",
-                            "deploy/gunicorn.conf.py",
-                            "masthead.wsgi",
-                        ],
-                        GUNICORN_BIND=f"127.0.0.1:{port}",
+                        ["deploy/app-server"],
+                        APP_BIND=f"127.0.0.1:{port}",
+                        PYTHON=sys.executable,
                     )
                 for i in range(2):
                     shape.spawn(f"worker{i}", [sys.executable, "manage.py", "db_worker"])

@@ -5,26 +5,50 @@ change leaves every old entry behind at once: no list of keys to purge, nothing 
 newsroom wires the signals that move it (newsroom/signals.py).
 """
 
+import contextlib
+import contextvars
 import hashlib
+import time
 
 from django.core.cache import cache
 
 VERSION_KEY = "masthead:content-version"
+# Within one reader's request the version is read once (see `pinned`).
+_pinned: contextvars.ContextVar[dict | None] = contextvars.ContextVar("version", default=None)
 
 
 def content_version() -> int:
+    pin = _pinned.get()
+    if pin is not None and "version" in pin:
+        return pin["version"]
     version = cache.get(VERSION_KEY)
     if version is None:
-        version = 1
-        cache.add(VERSION_KEY, version, None)
+        # Never a number used before, even if the counter was evicted: old keys stay old.
+        cache.add(VERSION_KEY, time.time_ns(), None)
+        version = cache.get(VERSION_KEY)
+    if pin is not None:
+        pin["version"] = version
     return version
 
 
 def bump() -> None:
+    pin = _pinned.get()
+    if pin is not None:
+        pin.clear()
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet, or evicted
-        cache.set(VERSION_KEY, 2, None)
+        cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+@contextlib.contextmanager
+def pinned():
+    """Read the content version at most once inside the block: a page asks for it often."""
+    token = _pinned.set({})
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
 
 
 def versioned_key(prefix: str, *parts) -> str:

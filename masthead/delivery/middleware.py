@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
 
+from masthead.core.versioning import pinned
 from masthead.delivery import store, tags
 
 PRIVATE_PREFIXES = ("/admin/", "/django-admin/")
@@ -18,6 +19,8 @@ def is_public_request(request) -> bool:
         return False
     if request.path.startswith(PRIVATE_PREFIXES):
         return False
+    if request.path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
+        return False  # files: whitenoise, storage or the web server say how long to keep them
     cookies = request.COOKIES
     return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
 
@@ -55,7 +58,8 @@ class PageCacheMiddleware:
         started = time.time_ns()
         token = tags.collect()
         try:
-            response = self.get_response(request)
+            with pinned():
+                response = self.get_response(request)
         finally:
             recorded = tags.stop(token)
         if not recorded or not is_storable(response):

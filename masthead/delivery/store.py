@@ -4,11 +4,14 @@ Purging a tag writes a new version (the time of the purge, in nanoseconds); an e
 only while every one of its tags still has the version it was stored with. No database, and no
 list of URLs to find and delete. A page shows dozens of tags, so each purge also moves one
 counter on: while the counter is where it was when an entry was checked, one read of the entry
-and the counter is the whole cost of a hit.
+and the counter is the whole cost of a hit (one read of the counter alone, for the pages this
+process served last).
 """
 
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
@@ -57,14 +60,31 @@ def versions(tags) -> dict[str, int]:
     return found
 
 
-def entry_key(request) -> str:
+def scheme_of(meta) -> str:
+    """As Django's `request.scheme`, from the WSGI environ alone."""
+    if settings.SECURE_PROXY_SSL_HEADER:
+        header, secure = settings.SECURE_PROXY_SSL_HEADER
+        value = meta.get(header)
+        if value is not None:
+            return "https" if value.split(",", 1)[0].strip() == secure else "http"
+    return meta.get("wsgi.url_scheme", "http")
+
+
+def key_for(meta) -> str:
+    """The page's key, from the WSGI environ: Django's request and the bare WSGI app agree."""
+    host = meta.get("HTTP_HOST") or f"{meta.get('SERVER_NAME')}:{meta.get('SERVER_PORT')}"
     query = sorted(
         (name, value)
-        for name, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+        for name, value in parse_qsl(meta.get("QUERY_STRING", ""), keep_blank_values=True)
         if not name.startswith(TRACKING_PARAMS)
     )
-    address = f"{request.get_host()}{request.path}?{urlencode(query)}"
+    path = meta.get("SCRIPT_NAME", "") + meta.get("PATH_INFO", "")
+    address = f"{scheme_of(meta)}://{host.lower()}{path}?{urlencode(query)}"
     return "masthead:page:" + hashlib.sha256(address.encode()).hexdigest()
+
+
+def entry_key(request) -> str:
+    return key_for(request.META)
 
 
 @dataclass
@@ -92,25 +112,66 @@ class Entry:
         return response
 
 
+def purge_counter() -> int:
+    """The counter's value; a new one if it was never set or was evicted, so no entry trusts it."""
+    purges = cache().get(PURGES_KEY)
+    if purges is None:
+        cache().add(PURGES_KEY, time.time_ns(), None)
+        purges = cache().get(PURGES_KEY)
+    return purges
+
+
+class NearCopies:
+    """The last entries this process served, trusted while the purge counter stands: a hit
+    then costs one small read instead of fetching and unpickling the whole page."""
+
+    def __init__(self, size: int = 256):
+        self.size, self.entries, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key: str, purges) -> Entry | None:
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None or entry.checked_at != purges:
+                return None
+            self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: Entry) -> None:
+        with self.lock:
+            self.entries[key] = entry
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+
+near = NearCopies()
+
+
 def fetch(key: str) -> Entry | None:
     """The entry kept under `key`, if no tag it showed was purged since."""
+    purges = cache().get(PURGES_KEY)
+    if purges is not None and (entry := near.get(key, purges)) is not None:
+        return entry
     found = cache().get_many([key, PURGES_KEY])
     entry, purges = found.get(key), found.get(PURGES_KEY)
     if entry is None:
         return None
     if purges is not None and entry.checked_at == purges:
+        near.put(key, entry)
         return entry
+    if purges is None:
+        purges = purge_counter()
     if not entry.is_current():
         return None
-    if purges is not None:  # still current after the latest purges: skip the check next time
-        entry.checked_at = purges
-        cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
+    entry.checked_at = purges  # still current after the latest purges: skip the check next time
+    cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
+    near.put(key, entry)
     return entry
 
 
 def keep(key: str, entry: Entry, tags, started_ns: int) -> bool:
     """Keep the entry unless one of its tags was purged while it rendered."""
-    entry.checked_at = cache().get(PURGES_KEY)
+    entry.checked_at = purge_counter()
     entry.versions = versions(tags)
     if max(entry.versions.values()) >= started_ns - CLOCK_MARGIN_NS:
         return False

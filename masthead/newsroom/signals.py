@@ -67,6 +67,12 @@ def version_moved(**kwargs) -> None:
     bump()
 
 
+def restriction_changed(**kwargs) -> None:
+    """A page made private, or public again: no kept copy may outlive the change."""
+    bump()
+    purge_tags(tags={tags.SITE})
+
+
 def snippet_changed(sender, instance, update_fields=None, **kwargs) -> None:
     from masthead.images.models import CustomImage
     from masthead.newsroom.models import Author
@@ -101,6 +107,12 @@ def connect() -> None:
     # The regions' list is remembered under the content version; drafts of a region move it too.
     post_save.connect(version_moved, sender=SectionPage, dispatch_uid="cv-section-save")
     post_save.connect(version_moved, sender="wagtailcore.Site", dispatch_uid="cv-site-save")
+    for name, signal in [("save", post_save), ("del", post_delete)]:
+        signal.connect(
+            restriction_changed,
+            sender="wagtailcore.PageViewRestriction",
+            dispatch_uid=f"cv-restriction-{name}",
+        )
     post_delete.connect(version_moved, sender="wagtailcore.Site", dispatch_uid="cv-site-del")
     post_save.connect(settings_changed, sender=SiteSettings, dispatch_uid="cv-settings")
     post_delete.connect(settings_changed, sender=SiteSettings, dispatch_uid="cv-settings-del")

@@ -66,9 +66,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so a kept page carries every header the rest add (security headers included).
+    "masthead.delivery.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "masthead.delivery.middleware.PageCacheMiddleware",
     "masthead.delivery.middleware.KnownSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -125,7 +126,7 @@ if os.environ.get("REDIS_URL"):
     # One cache for every app server: pages, counts, sign-up limits, login throttling, sessions.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "masthead.core.cache.PooledRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         }
     }

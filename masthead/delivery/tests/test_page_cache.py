@@ -116,3 +116,47 @@ class PersonalTests(PageCacheTestCase):
         response = self.get("/")
         self.assertNotIn("X-Page-Cache", response)
         self.assertIn("private", response["Cache-Control"])
+
+
+class WsgiFastPathTests(PageCacheTestCase):
+    """The WSGI front (masthead/wsgi.py) answers kept pages before Django builds a request."""
+
+    def call(self, path, **environ):
+        import io
+
+        from masthead.wsgi import application
+
+        base = {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": path,
+            "QUERY_STRING": "",
+            "SERVER_NAME": "testserver",
+            "SERVER_PORT": "80",
+            "wsgi.url_scheme": "http",
+            "wsgi.input": io.BytesIO(),
+            "wsgi.errors": io.StringIO(),
+        }
+        answer = {}
+        body = application({**base, **environ}, lambda s, h: answer.update(status=s, headers=h))
+        content = b"".join(body)
+        if hasattr(body, "close"):
+            body.close()
+        return answer["status"], dict(answer["headers"]), content
+
+    def test_a_kept_page_is_answered_without_django_and_with_every_header(self):
+        first = self.get(self.article.url)
+        with self.assertNumQueries(0):
+            status, headers, body = self.call(self.article.url)
+        self.assertEqual((status, headers["X-Page-Cache"]), ("200 OK", "hit"))
+        self.assertEqual(body, first.content)
+        for name in ("Content-Security-Policy", "X-Content-Type-Options", "Cache-Control", "ETag"):
+            self.assertEqual(headers[name], first[name], name)
+        status, _, body = self.call(self.article.url, HTTP_IF_NONE_MATCH=first["ETag"])
+        self.assertEqual((status, body), ("304 Not Modified", b""))
+
+    def test_sessions_and_writes_go_to_django(self):
+        self.get(self.article.url)
+        status, headers, _ = self.call(self.article.url, HTTP_COOKIE="sessionid=abc; theme=dark")
+        self.assertNotEqual(headers.get("X-Page-Cache"), "hit")
+        status, headers, _ = self.call(self.article.url, REQUEST_METHOD="POST")
+        self.assertNotEqual(headers.get("X-Page-Cache"), "hit")

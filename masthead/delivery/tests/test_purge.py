@@ -97,3 +97,15 @@ class PurgeTests(PageCacheTestCase):
         with self.captureOnCommitCallbacks(execute=True):
             settings.save()
         self.assertContains(self.get(self.article.url), "The Renamed Review")
+
+    def test_a_page_made_private_is_no_longer_served_from_any_copy(self):
+        from wagtail.models import PageViewRestriction
+
+        self.warm([self.article.url])
+        with self.captureOnCommitCallbacks(execute=True):
+            PageViewRestriction.objects.create(
+                page=self.europe, restriction_type=PageViewRestriction.PASSWORD, password="x" * 8
+            )
+        response = self.client.get(self.article.url)
+        self.assertNotContains(response, "Grain through the Bosphorus", status_code=200)
+        self.assertContains(response, 'type="password"')

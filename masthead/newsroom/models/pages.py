@@ -8,7 +8,7 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -17,7 +17,22 @@ from masthead.delivery import tags
 from masthead.newsroom.forms import ArticlePageForm
 
 
-class HomePage(Page):
+class PublicPage(Page):
+    """Readers' pages: the privacy check every request makes is answered from memory while no
+    page on the site has a view restriction (a new restriction moves the content version)."""
+
+    class Meta:
+        abstract = True
+
+    def get_view_restrictions(self):
+        from masthead.core.versioning import remember
+
+        if not remember("any-view-restriction", PageViewRestriction.objects.exists):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+class HomePage(PublicPage):
     """The front page. Editors may pin the lead and secondary stories; the rest fills itself."""
 
     lead_article = models.ForeignKey(
@@ -52,14 +67,24 @@ class HomePage(Page):
 
     def route(self, request, path_components):
         if len(path_components) == 2:
+            from masthead.core.versioning import remember
+
             # /<region>/<article>/ in one query by the (indexed) slug, where walking the tree
-            # would take four: the region, its specific row, the article, its specific row.
-            region_slug, slug = path_components
-            candidates = ArticlePage.objects.live().select_related("article_type")
-            for article in candidates.filter(slug=slug, depth=self.depth + 2):
-                if article.url_path == f"{self.url_path}{region_slug}/{slug}/":
-                    return RouteResult(article)
+            # would take four (the region, its specific row, the article, its specific row),
+            # and remembered until something is published, unpublished or moved.
+            article = remember(
+                "route", lambda: self.find_article(*path_components), self.pk, *path_components
+            )
+            if article is not None:
+                return RouteResult(article)
         return super().route(request, path_components)
+
+    def find_article(self, region_slug: str, slug: str):
+        candidates = ArticlePage.objects.live().select_related("article_type")
+        for article in candidates.filter(slug=slug, depth=self.depth + 2):
+            if article.url_path == f"{self.url_path}{region_slug}/{slug}/":
+                return article
+        return None
 
     def get_context(self, request, *args, **kwargs):
         from masthead.newsroom.queries import front_page
@@ -70,7 +95,7 @@ class HomePage(Page):
         return context
 
 
-class SectionPage(Page):
+class SectionPage(PublicPage):
     """A region ("Europe"): its articles live beneath it and it lists them."""
 
     intro = models.TextField(blank=True)
@@ -91,7 +116,7 @@ class SectionPage(Page):
         return context
 
 
-class ArticlePage(Page):
+class ArticlePage(PublicPage):
     """One model for every kind of piece; its type (Analysis, News, …) is an editor record."""
 
     article_type = models.ForeignKey(
@@ -229,7 +254,7 @@ class ArticleUpdate(Orderable):
         ordering = ["-updated_at"]
 
 
-class PlainPage(Page):
+class PlainPage(PublicPage):
     """About, Donate, Contact and the like."""
 
     body = StreamField(PlainBodyBlock(), blank=True)
