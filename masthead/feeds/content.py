@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
 
-from masthead.images.renditions import SIZES
+from masthead.images.renditions import format_specs
 from masthead.newsroom.queries import decorate
 
 # src, href and srcset values that start at the site root
@@ -57,7 +57,9 @@ def hero_image(article, root: str) -> FeedImage | None:
     if image is None:
         article._feed_image = None
         return None
-    rendition = image.get_renditions(*SIZES["hero"][0])[SIZES["hero"][0][1]]
+    # JPEG, which every feed reader and mail client shows (and which the enclosure's type says).
+    specs = format_specs("hero", "jpeg")
+    rendition = image.get_renditions(*specs)[specs[1]]
     article._feed_image = FeedImage(
         url=root + rendition.url if rendition.url.startswith("/") else rendition.url,
         width=rendition.width,
@@ -145,7 +147,7 @@ def article_html(article, root: str) -> str:
 
 def _figure(image, caption: str, root: str) -> str:
     """An inline photo from the body, with its caption and credit."""
-    specs, _ = SIZES["inline"]
+    specs = format_specs("inline", "jpeg")
     largest = image.get_renditions(*specs)[specs[-1]]
     credit = format_html("<small>Photo: {}</small>", image.credit) if image.credit else ""
     return format_html(

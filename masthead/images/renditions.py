@@ -23,10 +23,9 @@ def format_specs(size: str, image_format: str) -> list[str]:
 
 
 def all_specs() -> list[str]:
-    """Every spec a page or feed asks for, once: each size as uploaded (feeds), each format."""
+    """Every spec a page, feed or email asks for, once (feeds and email take the JPEGs)."""
     specs = []
-    for size, (plain, _) in SIZES.items():
-        specs += plain
+    for size in SIZES:
         for image_format in FORMATS:
             specs += format_specs(size, image_format)
     return list(dict.fromkeys(specs))
