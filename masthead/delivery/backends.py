@@ -20,17 +20,19 @@ class BanRequest(Request):
 class VarnishBackend(HTTPBackend):
     """deploy/varnish/default.vcl turns `BAN /` with X-Ban-Tags into a ban on X-Cache-Tags."""
 
-    def purge_tags(self, tags) -> None:
+    def purge_tags(self, tags, timeout: float = 5) -> bool:
+        """Ban every cached response carrying one of `tags`; False if Varnish did not answer."""
         tags = sorted(tag for tag in tags if TAG.match(tag))
         if not tags:
-            return
+            return True
         request = Request(
             f"{self.cache_scheme}://{self.cache_netloc}/",
             headers={"X-Ban-Tags": " ".join(tags), "User-Agent": "Masthead-purge"},
             method="BAN",
         )
         try:
-            with urlopen(request, timeout=5):  # noqa: S310 - the location is the operator's setting
-                pass
+            with urlopen(request, timeout=timeout):  # noqa: S310 - the operator's own location
+                return True
         except (URLError, OSError) as error:
-            logger.error("Could not ban tags %s in %s: %s", tags, self.cache_netloc, error)
+            logger.warning("Could not ban tags %s in %s: %s", tags, self.cache_netloc, error)
+            return False

@@ -18,16 +18,23 @@ def purge_tags(*, tags) -> None:
 
     def run():
         store.purge(tags)
-        if any(hasattr(backend, "purge_tags") for backend in get_backends().values()):
+        # At once, not behind the task queue: readers should see the change in a second even
+        # while the workers are busy with a newsletter or a batch of photos. A Varnish that
+        # does not answer gets the ban again from a worker.
+        missed = [name for name, ok in ban_in_shared_caches(tags, timeout=1).items() if not ok]
+        if missed:
             from masthead.delivery.tasks import purge_tags_task
 
-            purge_tags_task.enqueue(tags)
+            purge_tags_task.enqueue(tags, missed)
 
     transaction.on_commit(run)
 
 
-def purge_shared_cache(tags) -> None:
+def ban_in_shared_caches(tags, names=None, timeout: float = 5) -> dict[str, bool]:
+    """Ban the tags in each Varnish (or the `names`d ones); whether each one answered."""
+    answered = {}
     for name, backend in get_backends().items():
-        if hasattr(backend, "purge_tags"):
+        if hasattr(backend, "purge_tags") and (names is None or name in names):
             logger.info("Banning %d tags in %s", len(tags), name)
-            backend.purge_tags(tags)
+            answered[name] = backend.purge_tags(tags, timeout=timeout)
+    return answered

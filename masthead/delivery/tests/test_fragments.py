@@ -29,8 +29,9 @@ class FragmentTests(PageCacheTestCase):
         self.get("/")
         self.article.title = "Grain, rerouted"
         self.publish(self.article)
-        self.assertContains(self.get(self.article.url), "Grain, rerouted")
-        self.assertContains(self.get("/"), "Grain, rerouted")
+        # The headline inside the kept part, not only the <title> outside it.
+        self.assertContains(self.get(self.article.url), '"article__headline">Grain, rerouted<')
+        self.assertContains(self.get("/"), ">Grain, rerouted</a>")
         self.photo.photographer = "John Roe"
         with self.captureOnCommitCallbacks(execute=True):
             self.photo.save()

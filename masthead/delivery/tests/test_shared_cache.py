@@ -75,3 +75,30 @@ class RaceTests(TestCase):
         later = time.time_ns() + store.CLOCK_MARGIN_NS
         self.assertTrue(store.save(request, HttpResponse("new"), {"list:region:1"}, later))
         self.assertEqual(store.load(request).body, b"new")
+
+
+class UnreachableVarnishTests(TestCase):
+    def test_publishing_goes_on_when_varnish_does_not_answer(self):
+        import socket
+
+        with socket.socket() as sock:  # a port nobody listens on
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        backend = {
+            "BACKEND": "masthead.delivery.backends.VarnishBackend",
+            "LOCATION": f"http://127.0.0.1:{port}",
+        }
+        home = f.make_home()
+        article = f.make_article(
+            f.make_section(home), article_type=f.make_type(), authors=[f.make_author()], live=False
+        )
+        with (
+            override_settings(WAGTAILFRONTENDCACHE={"varnish": backend}),
+            self.assertLogs("masthead.delivery.backends", "WARNING") as logs,
+            self.captureOnCommitCallbacks(execute=True),
+        ):
+            article.save_revision().publish()
+        article.refresh_from_db()
+        self.assertTrue(article.live)
+        # Tried at once, then again by the task (run inline in tests).
+        self.assertGreaterEqual(len([m for m in logs.output if "Could not ban" in m]), 2)

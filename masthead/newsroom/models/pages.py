@@ -211,27 +211,43 @@ class ArticlePage(PublicPage):
 
 
 class ArticleReading:
-    """What an article page shows beyond the page itself, fetched on first use."""
+    """What an article page shows beyond the page itself, fetched on first use.
+
+    Several kept fragments of the page ask for it; each records the cache tags of what it
+    shows, so the tags found while fetching are recorded again on every use.
+    """
 
     def __init__(self, article: ArticlePage, request, sections):
         self.article, self.request, self.sections = article, request, sections
 
-    @cached_property
+    @property
     def related(self) -> list[ArticlePage]:
+        related, found = self._fetched
+        tags.add(*found)
+        return related
+
+    @cached_property
+    def _fetched(self) -> tuple[list[ArticlePage], set[str]]:
         from masthead.newsroom.queries import decorate, related_to, with_author_photos
 
         article, sections = self.article, self.sections
-        related = related_to(article, sections=sections, decorated=False)
-        if getattr(self.request, "is_preview", False):
-            # A preview is built from the editor's form, not the database: nothing to prefetch.
-            article.region = article.get_parent().specific
-            return decorate(related, sections)
-        # The article and its related pieces in one pass: one query each for bylines, photos
-        # and renditions.
-        decorate([article, *related], sections)
-        with_author_photos(article)
-        prefetch_related_objects([article], "footnotes", "topics", "updates")
-        return related
+        token = tags.collect()
+        try:
+            related = related_to(article, sections=sections, decorated=False)
+            if getattr(self.request, "is_preview", False):
+                # A preview is built from the editor's form, not the database: nothing to
+                # prefetch.
+                article.region = article.get_parent().specific
+                decorate(related, sections)
+            else:
+                # The article and its related pieces in one pass: one query each for bylines,
+                # photos and renditions.
+                decorate([article, *related], sections)
+                with_author_photos(article)
+                prefetch_related_objects([article], "footnotes", "topics", "updates")
+        finally:
+            found = tags.stop(token)
+        return related, found
 
 
 class ArticleAuthor(Orderable):
