@@ -9,7 +9,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -24,6 +23,7 @@ import redis
 from playwright.sync_api import expect
 
 from e2e.conftest import REPO_ROOT, TIMEOUT_MS
+from e2e.conftest import _free_port as free_port
 from e2e.pages.admin import WagtailAdmin
 from e2e.shape.seaweed import seaweedfs
 
@@ -33,12 +33,6 @@ POSTGRES_URL = os.environ.get("POSTGRES_TEST_URL", "postgres://postgres@127.0.0.
 REDIS_URL = os.environ.get("SHAPE_REDIS_URL", "redis://127.0.0.1:6379/14")
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
 START_TIMEOUT = 90  # seconds, for each server to answer on a shared 2-core machine
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def get(url: str, **headers: str) -> tuple[int, dict, bytes]:

@@ -6,23 +6,10 @@ import time
 from django.conf import settings
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
+from wagtail.models import Site
 
-from masthead.core.versioning import pinned
+from masthead.core.versioning import pinned, remember
 from masthead.delivery import store, tags
-
-PRIVATE_PREFIXES = ("/admin/", "/django-admin/")
-
-
-def is_public_request(request) -> bool:
-    """A reader's request that a shared copy may answer: nothing personal rides on it."""
-    if request.method not in ("GET", "HEAD"):
-        return False
-    if request.path.startswith(PRIVATE_PREFIXES):
-        return False
-    if request.path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
-        return False  # files: whitenoise, storage or the web server say how long to keep them
-    cookies = request.COOKIES
-    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
 
 
 def is_storable(response) -> bool:
@@ -45,7 +32,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not is_public_request(request):
+        if not store.is_shareable(request.META):
             response = self.get_response(request)
             patch_cache_control(response, private=True)
             return response
@@ -106,10 +93,6 @@ class KnownSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from wagtail.models import Site
-
-        from masthead.core.versioning import remember
-
         def find():
             site = Site._find_for_request(request)
             if site is not None:

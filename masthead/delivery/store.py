@@ -60,6 +60,24 @@ def versions(tags) -> dict[str, int]:
     return found
 
 
+PRIVATE_PREFIXES = ("/admin/", "/django-admin/")
+
+
+def is_shareable(meta) -> bool:
+    """A reader's read that a shared copy may answer: nothing personal rides on it. From the
+    WSGI environ, so the WSGI front and the middleware decide alike."""
+    if meta.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+        return False
+    path = meta.get("PATH_INFO", "")
+    if path.startswith(PRIVATE_PREFIXES):
+        return False
+    if path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
+        return False  # files: whitenoise, storage or the web server say how long to keep them
+    private = (f"{settings.SESSION_COOKIE_NAME}=", "messages=")
+    cookie = meta.get("HTTP_COOKIE", "")
+    return not any(part.strip().startswith(private) for part in cookie.split(";"))
+
+
 def scheme_of(meta) -> str:
     """As Django's `request.scheme`, from the WSGI environ alone."""
     if settings.SECURE_PROXY_SSL_HEADER:

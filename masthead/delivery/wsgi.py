@@ -6,23 +6,12 @@ from django.conf import settings
 
 from masthead.delivery import store
 
-PRIVATE_COOKIES = ("sessionid=", "messages=")
-
 
 def is_plain_read(environ) -> bool:
-    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
-        return False
-    path = environ.get("PATH_INFO", "")
-    if path.startswith(("/admin/", "/django-admin/", settings.STATIC_URL, settings.MEDIA_URL)):
-        return False
-    cookie = environ.get("HTTP_COOKIE", "")
-    if cookie and any(
-        part.strip().startswith((f"{settings.SESSION_COOKIE_NAME}=", "messages="))
-        for part in cookie.split(";")
-    ):
-        return False
     # Django answers If-Modified-Since alone; an ETag match is answered here.
-    return "HTTP_IF_MODIFIED_SINCE" not in environ or "HTTP_IF_NONE_MATCH" in environ
+    return store.is_shareable(environ) and (
+        "HTTP_IF_MODIFIED_SINCE" not in environ or "HTTP_IF_NONE_MATCH" in environ
+    )
 
 
 class CachedPagesApp:

@@ -71,10 +71,9 @@ def _earlier(article: ArticlePage) -> Q:
     return Q(first_published_at__lt=when) | Q(first_published_at=when, pk__lt=article.pk)
 
 
-def related_to(
-    article: ArticlePage, limit: int = 3, sections=None, decorated: bool = True
-) -> list[ArticlePage]:
-    """The pieces from the article's primary region published just before it.
+def related_to(article: ArticlePage, limit: int = 3) -> list[ArticlePage]:
+    """The pieces from the article's primary region published just before it (undecorated:
+    the article page decorates them together with itself).
 
     Its nearest neighbours in time, not the newest: publishing a new piece leaves every older
     article page as it was, so their cached copies stand. The region's first pieces, with fewer
@@ -88,7 +87,7 @@ def related_to(
         if len(articles) < limit:
             after = region.exclude(_earlier(article)).order_by("first_published_at", "pk")
             articles += list(after[: limit - len(articles)])
-    return decorate(articles, sections) if decorated else articles
+    return articles
 
 
 def related_dependents(article: ArticlePage, limit: int = 3) -> list[int]:

@@ -233,7 +233,7 @@ class ArticleReading:
         article, sections = self.article, self.sections
         token = tags.collect()
         try:
-            related = related_to(article, sections=sections, decorated=False)
+            related = related_to(article)
             if getattr(self.request, "is_preview", False):
                 # A preview is built from the editor's form, not the database: nothing to
                 # prefetch.
