@@ -1,5 +1,6 @@
 from django import template
 
+from masthead.delivery import tags
 from masthead.images.renditions import FORMATS, SIZES, format_specs
 
 register = template.Library()
@@ -16,6 +17,7 @@ def picture(image, size="teaser", alt=None, priority=False):
     """
     if image is None:
         return {"image": None}
+    tags.add(tags.image(image.pk))  # a changed alt text, crop or credit purges this page
     specs = {image_format: format_specs(size, image_format) for image_format in FORMATS}
     # One look-up for every format: prefetched renditions answer it without a query.
     renditions = image.get_renditions(*(spec for group in specs.values() for spec in group))
@@ -41,6 +43,8 @@ def picture(image, size="teaser", alt=None, priority=False):
 @register.inclusion_tag("components/credit.html")
 def photo_credit(image, style="inline"):
     """The credit line: "Top photo credit: AGENCY/Name" under a hero, the bare credit on teasers."""
+    if image is not None:
+        tags.add(tags.image(image.pk))
     return {
         "credit": image.credit if image else "",
         "label": CREDIT_LABELS.get(style, ""),
