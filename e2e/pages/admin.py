@@ -1,6 +1,7 @@
 """The Wagtail admin as an editor drives it: sign in, upload a photo, write and publish a piece."""
 
 import re
+import time
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
@@ -82,8 +83,35 @@ class WagtailAdmin:
         self.page.get_by_role("button", name="Add Authors").click()
         self.choose("Choose author", name)
 
+    def settle_autosave(self) -> None:
+        """Wait until Wagtail's autosave has nothing in flight or pending.
+
+        Wagtail 8 saves a draft on its own half a second after an edit; on a new page that first
+        autosave creates the page and turns the form into the edit form. Publishing while it is in
+        flight posts the create form a second time, and the slug is then taken. An editor
+        clicking along at human speed never sees this; a test must wait for it like one.
+        """
+        indicator = self.page.locator("#w-autosave-indicator")
+        if not indicator.count():  # autosave is off for this form
+            return
+        if "/add/" in self.page.url:
+            expect(indicator).to_have_attribute(
+                "data-w-autosave-state-value", "saved", timeout=SLOW_MS
+            )
+        quiet_since = None
+        for _ in range(SLOW_MS // 100):
+            if indicator.get_attribute("data-w-autosave-state-value") == "saving":
+                quiet_since = None
+            elif quiet_since is None:
+                quiet_since = time.monotonic()
+            elif time.monotonic() - quiet_since > 1.0:  # twice Wagtail's autosave interval
+                return
+            self.page.wait_for_timeout(100)
+        raise AssertionError("Wagtail's autosave never settled")
+
     def publish(self) -> None:
         """Publish is in the dropdown of the footer action menu, under "Save draft"."""
+        self.settle_autosave()
         self.page.get_by_role("button", name="More actions").click()
-        self.page.get_by_role("button", name="Publish", exact=True).click()
-        self.page.wait_for_load_state()
+        with self.page.expect_navigation(timeout=SLOW_MS):
+            self.page.get_by_role("button", name="Publish", exact=True).click()
