@@ -8,33 +8,31 @@ newsroom wires the signals that move it (newsroom/signals.py).
 import contextlib
 import contextvars
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 
 from django.core.cache import cache
 
 VERSION_KEY = "masthead:content-version"
-# Within one reader's request the version is read once (see `pinned`).
+# Within one reader's request the version (and any key `pinned` names) is read once.
 _pinned: contextvars.ContextVar[dict | None] = contextvars.ContextVar("version", default=None)
 
 
 def content_version() -> int:
-    pin = _pinned.get()
-    if pin is not None and "version" in pin:
-        return pin["version"]
-    version = cache.get(VERSION_KEY)
+    version = pinned_get(VERSION_KEY)
     if version is None:
         # Never a number used before, even if the counter was evicted: old keys stay old.
         cache.add(VERSION_KEY, time.time_ns(), None)
         version = cache.get(VERSION_KEY)
-    if pin is not None:
-        pin["version"] = version
+        pin = _pinned.get()
+        if pin is not None:
+            pin["values"][VERSION_KEY] = version
     return version
 
 
 def bump() -> None:
-    pin = _pinned.get()
-    if pin is not None:
-        pin.clear()
+    unpin()
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet, or evicted
@@ -42,13 +40,34 @@ def bump() -> None:
 
 
 @contextlib.contextmanager
-def pinned():
-    """Read the content version at most once inside the block: a page asks for it often."""
-    token = _pinned.set({})
+def pinned(*also: str):
+    """Inside the block the content version, and the `also` keys, are read at most once, all
+    in one round trip to the cache on first use: a page asks for them often."""
+    token = _pinned.set({"keys": (VERSION_KEY, *also), "values": {}})
     try:
         yield
     finally:
         _pinned.reset(token)
+
+
+def pinned_get(key: str):
+    """`cache.get(key)`, read once per `pinned` block (with the block's other keys)."""
+    pin = _pinned.get()
+    if pin is None:
+        return cache.get(key)
+    values = pin["values"]
+    if key not in values:
+        keys = [k for k in pin["keys"] if k not in values] if key in pin["keys"] else [key]
+        found = cache.get_many(keys)
+        values.update({k: found.get(k) for k in keys})
+    return values[key]
+
+
+def unpin() -> None:
+    """Forget what the current block read: this process has just changed it."""
+    pin = _pinned.get()
+    if pin is not None:
+        pin["values"].clear()
 
 
 def versioned_key(prefix: str, *parts) -> str:
@@ -59,11 +78,46 @@ def versioned_key(prefix: str, *parts) -> str:
 _MISSING = object()
 
 
+class _Recent:
+    """The values this process remembered lately. A key holds the content version, so what is
+    kept under it never changes: a repeat costs no trip to the shared cache."""
+
+    def __init__(self, size: int):
+        self.size, self.values, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key: str):
+        with self.lock:
+            value = self.values.get(key, _MISSING)
+            if value is not _MISSING:
+                self.values.move_to_end(key)
+            return value
+
+    def put(self, key: str, value) -> None:
+        with self.lock:
+            self.values[key] = value
+            while len(self.values) > self.size:
+                self.values.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.values.clear()
+
+
+recent = _Recent(size=2048)
+
+
 def remember(prefix: str, compute, *parts, timeout: int = 60 * 60):
-    """`compute()`, kept until the content version moves on: small lookups every page makes."""
+    """`compute()`, kept until the content version moves on: small lookups every page makes.
+
+    The value is shared by every request this process serves under the same version: treat it
+    as read-only.
+    """
     key = versioned_key(prefix, *parts)
-    value = cache.get(key, _MISSING)
+    value = recent.get(key)
     if value is _MISSING:
-        value = compute()
-        cache.set(key, value, timeout)
+        value = cache.get(key, _MISSING)
+        if value is _MISSING:
+            value = compute()
+            cache.set(key, value, timeout)
+        recent.put(key, value)
     return value

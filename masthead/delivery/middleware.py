@@ -45,7 +45,7 @@ class PageCacheMiddleware:
         started = time.time_ns()
         token = tags.collect()
         try:
-            with pinned():
+            with pinned(store.PURGES_KEY):
                 response = self.get_response(request)
         finally:
             recorded = tags.stop(token)

@@ -19,6 +19,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
 
+from masthead.core import versioning
+
 # Parameters that only say where a reader came from: one cached copy serves them all.
 TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
 # A render that began this long before a purge of one of its tags is not stored: it may
@@ -42,6 +44,15 @@ def purge(tags) -> None:
     now = time.time_ns()
     cache().set_many({tag_key(tag): now for tag in tags}, None)
     cache().set(PURGES_KEY, now, None)
+    versioning.unpin()
+
+
+def latest_purge():
+    """The purge counter as this request first read it (with the content version, in one trip
+    to the cache: see versioning.pinned); None if it was never set."""
+    if settings.PAGE_CACHE_ALIAS == "default":
+        return versioning.pinned_get(PURGES_KEY)
+    return cache().get(PURGES_KEY)
 
 
 def versions(tags) -> dict[str, int]:
@@ -167,7 +178,7 @@ near = NearCopies()
 
 def fetch(key: str) -> Entry | None:
     """The entry kept under `key`, if no tag it showed was purged since."""
-    purges = cache().get(PURGES_KEY)
+    purges = latest_purge()
     if purges is not None and (entry := near.get(key, purges)) is not None:
         return entry
     found = cache().get_many([key, PURGES_KEY])
@@ -194,6 +205,7 @@ def keep(key: str, entry: Entry, tags, started_ns: int) -> bool:
     if max(entry.versions.values()) >= started_ns - CLOCK_MARGIN_NS:
         return False
     cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
+    near.put(key, entry)
     return True
 
 

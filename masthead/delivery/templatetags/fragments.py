@@ -55,3 +55,12 @@ def fragment(parser, token):
     return FragmentNode(
         nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]]
     )
+
+
+@register.simple_tag
+def shows_image(image) -> str:
+    """Record that the part shows this photo (for Wagtail's own `{% image %}`, which does not):
+    a change to the photo record then drops the kept part."""
+    if image is not None:
+        tags.add(tags.image(image.pk))
+    return ""

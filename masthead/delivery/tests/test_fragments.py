@@ -1,5 +1,7 @@
 """With the full-page cache off, kept fragments spare an article its queries, never its news."""
 
+from unittest import mock
+
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -36,3 +38,61 @@ class FragmentTests(PageCacheTestCase):
         with self.captureOnCommitCallbacks(execute=True):
             self.photo.save()
         self.assertContains(self.get(self.article.url), "REUTERS/John Roe")
+
+    def test_the_page_frame_is_kept_until_the_regions_or_the_outlet_change(self):
+        from wagtail.models import Site
+
+        from masthead.newsroom.models import SectionPage
+        from masthead.siteconfig.models import SiteSettings
+
+        self.get(self.article.url)
+        asia = SectionPage(title="Asia", slug="asia", live=False)
+        self.home.add_child(instance=asia)
+        self.publish(asia)
+        # The navigation is kept with the header; the new region is in it on the next render.
+        self.assertContains(self.get(self.article.url), '<a href="/asia/">Asia</a>')
+
+        outlet = SiteSettings.for_site(Site.objects.get())
+        outlet.footer_text = "Reader-funded since 2026."
+        with self.captureOnCommitCallbacks(execute=True):
+            outlet.save()
+        self.assertContains(self.get(self.article.url), "Reader-funded since 2026.")
+
+    def test_the_kept_signup_box_names_the_page_it_was_signed_from(self):
+        from masthead.newsletter.models import Newsletter
+
+        with self.captureOnCommitCallbacks(execute=True):
+            Newsletter.objects.create(
+                slug="weekly", sender_name="Desk", sender_email="desk@example.com"
+            )
+        for url in [self.article.url, "/", self.article.url, "/"]:
+            with self.subTest(url=url):
+                self.assertContains(
+                    self.get(url), f'<input type="hidden" name="source" value="{url}">'
+                )
+
+    def test_a_repeat_render_reads_the_shared_cache_once(self):
+        """The content version and the purge counter, in one round trip; everything else a
+        render looks up is remembered by the process under that version."""
+        from django.core.cache.backends.locmem import LocMemCache
+
+        trips = []
+        real_get, real_get_many = LocMemCache.get, LocMemCache.get_many
+
+        def get(cache, key, *args, **kwargs):
+            trips.append(key)
+            return real_get(cache, key, *args, **kwargs)
+
+        def get_many(cache, keys, *args, **kwargs):
+            trips.append(tuple(keys))
+            with mock.patch.object(LocMemCache, "get", real_get):
+                return real_get_many(cache, keys, *args, **kwargs)
+
+        url = self.article.url
+        self.get(url)
+        with (
+            mock.patch.object(LocMemCache, "get", get),
+            mock.patch.object(LocMemCache, "get_many", get_many),
+        ):
+            self.get(url)
+        self.assertEqual(len(trips), 1, trips)

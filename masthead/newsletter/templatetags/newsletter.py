@@ -1,4 +1,5 @@
 from django import template
+from django.utils.functional import SimpleLazyObject
 
 from masthead.newsletter.forms import SignupForm
 from masthead.newsletter.services import default_newsletter
@@ -11,6 +12,7 @@ def newsletter_signup(context):
     """The sign-up box: the default newsletter's form, or nothing when there is none."""
     return {
         "newsletter": default_newsletter(),
-        "form": SignupForm(),
+        # Built only when the box renders: a kept copy of it (a fragment) needs no form.
+        "form": SimpleLazyObject(SignupForm),
         "request": context.get("request"),
     }

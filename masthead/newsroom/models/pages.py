@@ -8,7 +8,7 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page, PageViewRestriction, Site
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -19,10 +19,20 @@ from masthead.newsroom.forms import ArticlePageForm
 
 class PublicPage(Page):
     """Readers' pages: the privacy check every request makes is answered from memory while no
-    page on the site has a view restriction (a new restriction moves the content version)."""
+    page on the site has a view restriction (a new restriction moves the content version), and
+    so are the sites' root paths that every link to a page is built from (Wagtail reads them
+    from the shared cache once per page object; a site change moves the version too)."""
 
     class Meta:
         abstract = True
+
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        from masthead.core.versioning import remember
+
+        paths = remember("site-root-paths", Site.get_site_root_paths)
+        if cache_object is not None:  # Wagtail reads them back from there (redirects)
+            cache_object._wagtail_cached_site_root_paths = paths
+        return paths
 
     def get_view_restrictions(self):
         from masthead.core.versioning import remember
