@@ -166,3 +166,14 @@ def generate_articles(count: int, *, seed: int = 7, log=print) -> None:
                 Page.objects.filter(pk=section.pk).update(numchild=section.numchild)
         done += size
         log(f"  generated {done:,} / {count:,} articles")
+    settle()
+
+
+def settle() -> None:
+    """Vacuum and gather statistics after a bulk load.
+
+    A site that grew to this size has had its tables vacuumed and its statistics gathered; a bulk
+    load has neither, and the planner would guess (the LATEST list took 150 ms instead of 90).
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")

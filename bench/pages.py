@@ -89,22 +89,14 @@ class Servers:
             "sub vcl_init { new app = directors.round_robin(); app.add_backend(app1); }\n"
             'acl purgers { "127.0.0.1"; }\n'
         )
-        self.spawn(
-            [
-                "varnishd",
-                "-F",
-                "-a",
-                f"127.0.0.1:{self.varnish}",
-                "-f",
-                str(vcl / "default.vcl"),
-                "-p",
-                f"vcl_path={vcl}",
-                "-n",
-                str(vcl / "state"),
-                "-s",
-                "malloc,256m",
-            ],
-            self.env,
+        self.spawn(  # the shipped way to run it: deploy/varnish-server
+            ["deploy/varnish-server", "-n", str(vcl / "state"), "-s", "malloc,256m"],
+            {
+                **self.env,
+                "VARNISH_VCL_DIR": str(vcl),
+                "VARNISH_LISTEN": f"127.0.0.1:{self.varnish}",
+                "VARNISHD": shutil.which("varnishd") or "/usr/sbin/varnishd",
+            },
             "varnish",
         )
         docroot = self.workdir / "static"

@@ -94,7 +94,7 @@ def main() -> None:
     from django.core.cache import cache
     from django.core.management import call_command
     from django.test import Client
-    from generate import generate_articles
+    from generate import generate_articles, settle
 
     from masthead.newsroom import queries
     from masthead.search.services import search_articles, snippet
@@ -108,6 +108,7 @@ def main() -> None:
         print(f"generated {args.articles:,} articles in {time.perf_counter() - started:.0f} s")
         started = time.perf_counter()
         call_command("update_index", verbosity=0)
+        settle()
         print(f"built the search index in {time.perf_counter() - started:.0f} s", flush=True)
 
     def full_search(query):

@@ -41,16 +41,20 @@ sub vcl_recv {
         return (pass);
     }
     # An editor's or a reader's own session (login, messages): never a shared copy.
-    if (req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {
-        return (pass);
+    if (req.http.Cookie) {
+        if (req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {
+            return (pass);
+        }
+        # Any other cookie (analytics, the CSRF token) would split the cache and means nothing.
+        unset req.http.Cookie;
     }
-    # Any other cookie (analytics, the CSRF token) would split the cache and means nothing here.
-    unset req.http.Cookie;
 
     # Where a reader came from does not change the page: one copy for all.
-    set req.url = regsuball(req.url, "([?&])(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid)=[^&]*", "\1");
-    set req.url = regsuball(req.url, "([?&])&+", "\1");
-    set req.url = regsub(req.url, "[?&]+$", "");
+    if (req.url ~ "\?") {
+        set req.url = regsuball(req.url, "([?&])(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid)=[^&]*", "\1");
+        set req.url = regsuball(req.url, "([?&])&+", "\1");
+        set req.url = regsub(req.url, "[?&]+$", "");
+    }
 
     # While an app server answers, serve at most a minute-old copy while fetching a new one;
     # when none does, anything up to a day old beats an error page.

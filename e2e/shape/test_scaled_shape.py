@@ -195,20 +195,10 @@ def shape():
                 (vcl / "site.vcl").write_text(site_vcl(apps))
                 shape.spawn(
                     "varnish",
-                    [
-                        VARNISHD,
-                        "-F",
-                        "-a",
-                        f"127.0.0.1:{varnish}",
-                        "-f",
-                        str(vcl / "default.vcl"),
-                        "-p",
-                        f"vcl_path={vcl}",
-                        "-n",
-                        str(vcl / "state"),
-                        "-s",
-                        "malloc,64m",
-                    ],
+                    ["deploy/varnish-server", "-n", str(vcl / "state"), "-s", "malloc,64m"],
+                    VARNISH_VCL_DIR=str(vcl),
+                    VARNISH_LISTEN=f"127.0.0.1:{varnish}",
+                    VARNISHD=VARNISHD,
                 )
                 for app in shape.apps:
                     shape.wait_until_up(app + "/")

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
 
-from masthead.images.renditions import format_specs
+from masthead.images.renditions import format_specs, renditions
 from masthead.newsroom.queries import decorate
 
 # src, href and srcset values that start at the site root
@@ -58,8 +58,8 @@ def hero_image(article, root: str) -> FeedImage | None:
         article._feed_image = None
         return None
     # JPEG, which every feed reader and mail client shows (and which the enclosure's type says).
-    specs = format_specs("hero", "jpeg")
-    rendition = image.get_renditions(*specs)[specs[1]]
+    spec = format_specs("hero", "jpeg")[1]
+    rendition = renditions(image, spec)[spec]
     article._feed_image = FeedImage(
         url=root + rendition.url if rendition.url.startswith("/") else rendition.url,
         width=rendition.width,
@@ -147,8 +147,8 @@ def article_html(article, root: str) -> str:
 
 def _figure(image, caption: str, root: str) -> str:
     """An inline photo from the body, with its caption and credit."""
-    specs = format_specs("inline", "jpeg")
-    largest = image.get_renditions(*specs)[specs[-1]]
+    spec = format_specs("inline", "jpeg")[-1]
+    largest = renditions(image, spec)[spec]
     credit = format_html("<small>Photo: {}</small>", image.credit) if image.credit else ""
     return format_html(
         '<figure><img src="{}" width="{}" height="{}" alt="{}">'

@@ -1,7 +1,7 @@
 from django import template
 
 from masthead.delivery import tags
-from masthead.images.renditions import FORMATS, SIZES, format_specs
+from masthead.images.renditions import FORMATS, SIZES, format_specs, renditions
 
 register = template.Library()
 
@@ -20,13 +20,13 @@ def picture(image, size="teaser", alt=None, priority=False):
     tags.add(tags.image(image.pk))  # a changed alt text, crop or credit purges this page
     specs = {image_format: format_specs(size, image_format) for image_format in FORMATS}
     # One look-up for every format: prefetched renditions answer it without a query.
-    renditions = image.get_renditions(*(spec for group in specs.values() for spec in group))
+    found = renditions(image, *(spec for group in specs.values() for spec in group))
     srcsets = {
-        image_format: ", ".join(f"{renditions[s].url} {renditions[s].width}w" for s in group)
+        image_format: ", ".join(f"{found[s].url} {found[s].width}w" for s in group)
         for image_format, group in specs.items()
     }
     *sources, fallback = FORMATS
-    smallest, largest = renditions[specs[fallback][0]], renditions[specs[fallback][-1]]
+    smallest, largest = found[specs[fallback][0]], found[specs[fallback][-1]]
     return {
         "image": image,
         "sources": [(FORMATS[image_format], srcsets[image_format]) for image_format in sources],
