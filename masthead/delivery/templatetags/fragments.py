@@ -27,7 +27,7 @@ class FragmentNode(template.Node):
             return self.nodelist.render(context)
         values = [self.name.resolve(context), *(part.resolve(context) for part in self.parts)]
         if request is not None:  # absolute links inside depend on the host and scheme
-            values += [request.get_host(), request.scheme]
+            values.append(origin(request))
         digest = hashlib.sha256(repr(values).encode()).hexdigest()
         key = f"masthead:fragment:{digest}"
         entry = store.fetch(key)
@@ -43,6 +43,15 @@ class FragmentNode(template.Node):
         tags.add(*recorded)
         store.keep(key, store.Entry(200, [], html, {}), recorded, started)
         return html
+
+
+def origin(request) -> tuple[str, str]:
+    """The host and scheme, worked out once per request (the host is validated each time)."""
+    try:
+        return request._fragment_origin
+    except AttributeError:
+        request._fragment_origin = (request.get_host(), request.scheme)
+        return request._fragment_origin
 
 
 @register.tag
