@@ -53,7 +53,7 @@ class FeedContext:
     def categories(self, article) -> list[str]:
         names = [article.region.title] if article.region else []
         names += [article.article_type.name] if article.article_type else []
-        return names + [topic.name for topic in article.topics.all()]
+        return names + content.topic_names(article)
 
 
 class ArticleRssFeed(Feed):

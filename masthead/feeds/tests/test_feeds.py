@@ -109,6 +109,18 @@ class RssAndAtomTests(FeedTestCase):
         self.assertEqual(again.entries[0].id, first_id)
         self.assertEqual(again.entries[0].title, "Piece 0, corrected")
 
+    def test_items_are_filed_under_region_type_and_topics(self):
+        second = f.make_topic("Ports")
+        newest = self.articles[0]
+        newest.topics.add(second)
+        newest.save()
+        _, parsed = self.fetch("/feed/")
+        filed = [tag.term for tag in parsed.entries[0].tags]
+        self.assertEqual(filed, ["Africa", "News", "Energy", "Ports"])
+        self.assertEqual(
+            [tag.term for tag in parsed.entries[1].tags], ["Europe", "Analysis", "Energy"]
+        )
+
     def test_region_feed_only_has_that_region(self):
         _, parsed = self.fetch("/feed/region/europe/")
         self.assertEqual({int(e.title.split()[1]) % 2 for e in parsed.entries}, {1})
