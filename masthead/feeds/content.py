@@ -118,7 +118,8 @@ def article_html(article, root: str) -> str:
     Written in Python rather than through the page templates: a feed renders fifty articles
     at once, and template includes per block cost more than the rest of the feed together.
     """
-    url = root + article.url if article.url.startswith("/") else article.url
+    url = article.url
+    url = root + url if url.startswith("/") else url
     notes = footnote_texts(article)
     numbers: dict[str, int] = {}
     parts = []

@@ -29,10 +29,13 @@ class PublicPage(Page):
     def _get_site_root_paths(self, cache_object=None, **kwargs):
         from masthead.core.versioning import remember
 
-        paths = remember("site-root-paths", Site.get_site_root_paths)
-        if cache_object is not None:  # Wagtail reads them back from there (redirects)
-            cache_object._wagtail_cached_site_root_paths = paths
-        return paths
+        holder = self if cache_object is None else cache_object
+        try:  # as Wagtail does: once per page object (or request), then kept on it
+            return holder._wagtail_cached_site_root_paths
+        except AttributeError:
+            paths = remember("site-root-paths", Site.get_site_root_paths)
+            holder._wagtail_cached_site_root_paths = paths
+            return paths
 
     def get_view_restrictions(self):
         from masthead.core.versioning import remember
