@@ -75,6 +75,38 @@ class SearchTests(TestCase):
             first + second, ["Stalemate on the eastern front", "Grain prices in the Sahel"]
         )
 
+    def test_pages_that_straddle_headline_and_body_matches_lose_and_repeat_nothing(self):
+        from unittest import mock
+
+        make = f.make_article
+        for days in (3, 4, 5):
+            make(
+                self.europe,
+                title=f"Drydock strike, day {days}",
+                article_type=self.news,
+                age=timedelta(days=days),
+            )
+        for days in (1, 2):  # newer, but only in the body
+            make(
+                self.europe,
+                title=f"Harbour news {days}",
+                article_type=self.news,
+                body=paragraph("A drydock strike."),
+                age=timedelta(days=days),
+            )
+        pages = []
+        with mock.patch("masthead.search.views.PER_PAGE", 2):
+            for number in (1, 2, 3):
+                pages.append(self.titles(self.search(q="drydock", page=str(number))))
+        self.assertEqual(
+            pages,
+            [
+                ["Drydock strike, day 3", "Drydock strike, day 4"],
+                ["Drydock strike, day 5", "Harbour news 1"],
+                ["Harbour news 2"],
+            ],
+        )
+
     def test_author_names_are_searched(self):
         self.assertEqual(self.titles(self.search(q="Hopper")), ["Grain prices in the Sahel"])
 
