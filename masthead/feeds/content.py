@@ -56,6 +56,16 @@ def prepare(articles: list) -> list:
     return articles
 
 
+def item_url(article, root: str) -> str:
+    """The article's absolute URL, worked out once per article (Wagtail reverses a URL for it)."""
+    try:
+        return article._feed_url
+    except AttributeError:
+        url = article.url
+        article._feed_url = root + url if url.startswith("/") else url
+        return article._feed_url
+
+
 def footnote_texts(article) -> dict[str, str]:
     """The article's footnotes' texts by id (fetched by `prepare`, or asked for now)."""
     if hasattr(article, "feed_notes"):
@@ -118,8 +128,7 @@ def article_html(article, root: str) -> str:
     Written in Python rather than through the page templates: a feed renders fifty articles
     at once, and template includes per block cost more than the rest of the feed together.
     """
-    url = article.url
-    url = root + url if url.startswith("/") else url
+    url = item_url(article, root)
     notes = footnote_texts(article)
     numbers: dict[str, int] = {}
     parts = []

@@ -21,6 +21,7 @@ class FeedContext:
         self.scope = scopes.resolve(kind, slug)
         self.outlet = SiteSettings.for_request(request)
         self.root = request.build_absolute_uri("/").rstrip("/")
+        self._authors = {}
 
     @property
     def title(self) -> str:
@@ -46,9 +47,14 @@ class FeedContext:
         return f"urn:uuid:{article.translation_key}"
 
     def authors(self, article) -> list[dict]:
-        return [
-            {"name": a.name, "url": self.absolute(a.get_absolute_url())} for a in article.authors
-        ]
+        return [self.author(a) for a in article.authors]
+
+    def author(self, author) -> dict:
+        """Name and page of an author, worked out once per feed: bylines repeat."""
+        if author.pk not in self._authors:
+            url = self.absolute(author.get_absolute_url())
+            self._authors[author.pk] = {"name": author.name, "url": url}
+        return self._authors[author.pk]
 
     def categories(self, article) -> list[str]:
         names = [article.region.title] if article.region else []
@@ -96,7 +102,7 @@ class ArticleRssFeed(Feed):
         return article.dek
 
     def item_link(self, article):
-        return self.ctx.absolute(article.get_url(self.ctx.request))
+        return content.item_url(article, self.ctx.root)
 
     def item_guid(self, article):
         return self.ctx.item_id(article)
@@ -135,7 +141,7 @@ def json_feed(request, kind="site", slug=""):
         image = content.hero_image(article, ctx.root)
         item = {
             "id": ctx.item_id(article),
-            "url": ctx.absolute(article.get_url(request)),
+            "url": content.item_url(article, ctx.root),
             "title": article.title,
             "summary": article.dek,
             "content_html": content.article_html(article, ctx.root),
