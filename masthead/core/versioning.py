@@ -98,10 +98,6 @@ class _Recent:
             while len(self.values) > self.size:
                 self.values.popitem(last=False)
 
-    def clear(self) -> None:
-        with self.lock:
-            self.values.clear()
-
 
 recent = _Recent(size=2048)
 
