@@ -115,7 +115,6 @@ class RankedResults:
 
     order = ""  # "ASC" or "DESC": which end of the score is best
     join = "JOIN"
-    window_count = True  # count in the ranking query (SQLite's bm25 refuses window functions)
     # Counting stops here: "1,000+ results" is as useful to a reader as an exact 5,277, and an
     # exact count of a common word visits every match.
     MAX_RESULTS = 1000
@@ -152,23 +151,9 @@ class RankedResults:
         raise NotImplementedError
 
     def count(self) -> int:
-        """How many matches, up to MAX_RESULTS (see `capped`).
-
-        Counted in the same query that ranks the first page (a window count), so a search costs
-        one pass over its matches, not two.
-        """
-        if self._count is None and not self.window_count:
-            with connection.cursor() as cursor:
-                limit = self.MAX_RESULTS + 1
-                cursor.execute(
-                    f"SELECT COUNT(*) FROM (SELECT 1 {self.sql} LIMIT {limit}) m", self.params
-                )
-                total = cursor.fetchone()[0]
-            self.capped = total > self.MAX_RESULTS
-            self._count = min(total, self.MAX_RESULTS)
+        """How many matches, up to MAX_RESULTS (see `capped`)."""
         if self._count is None:
-            ids, total = self._ranked(0, FIRST_PAGE, with_total=True)
-            self._first_page = ids
+            total = self._capped_count(self.sql, self.params, self.MAX_RESULTS + 1)
             self.capped = total > self.MAX_RESULTS
             self._count = min(total, self.MAX_RESULTS)
         return self._count
@@ -176,28 +161,34 @@ class RankedResults:
     def __len__(self):
         return self.count()
 
-    def _ranked(self, start: int, size: int, *, with_total=False) -> tuple[list[int], int]:
-        score_sql, score_params = self.score()
-        total_sql = ", COUNT(*) OVER ()" if with_total else ""
+    @staticmethod
+    def _capped_count(sql: str, params: list, limit: int) -> int:
+        """Matching rows, counting no further than `limit`."""
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT p.id, {score_sql} AS score{total_sql} {self.sql} "
-                f"ORDER BY score {self.order}, p.first_published_at DESC, p.id DESC "
-                "LIMIT %s OFFSET %s",
-                [*score_params, *self.params, size, start],
-            )
-            rows = cursor.fetchall()
-        return [row[0] for row in rows], (rows[0][2] if rows and with_total else 0)
+            cursor.execute(f"SELECT COUNT(*) FROM (SELECT 1 {sql} LIMIT %s) m", [*params, limit])
+            return cursor.fetchone()[0]
+
+    @staticmethod
+    def _ids(sql: str, params: list) -> list[int]:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
+
+    def _ranked(self, start: int, size: int) -> list[int]:
+        score_sql, score_params = self.score()
+        return self._ids(
+            f"SELECT p.id, {score_sql} AS score {self.sql} "
+            f"ORDER BY score {self.order}, p.first_published_at DESC, p.id DESC "
+            "LIMIT %s OFFSET %s",
+            [*score_params, *self.params, size, start],
+        )
 
     def __getitem__(self, window):
         if not isinstance(window, slice):
             return self[window : window + 1][0]
         start = window.start or 0
         stop = min(window.stop if window.stop is not None else self.MAX_RESULTS, self.MAX_RESULTS)
-        if start == 0 and stop == FIRST_PAGE and getattr(self, "_first_page", None) is not None:
-            ids = self._first_page
-        else:
-            ids, _ = self._ranked(start, max(0, stop - start))
+        ids = self._ranked(start, max(0, stop - start))
         found = self.articles.in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]
 
@@ -207,7 +198,6 @@ class SQLiteRankedResults(RankedResults):
 
     order = "ASC"  # bm25 is negative, best first
     join = "CROSS JOIN"  # SQLite keeps the written join order for CROSS JOIN: the match first
-    window_count = False
     WEIGHTS = "0.0, 1.0, 4.0"  # FTS columns: autocomplete, body, title
 
     def match(self, entries, terms):
@@ -234,8 +224,6 @@ class PostgresRankedResults(RankedResults):
     their pages nor sorted; the count stops at MAX_RESULTS.
     """
 
-    window_count = False
-
     def match(self, entries, terms):
         self.query = " ".join(terms)
         each = " AND ".join(
@@ -246,29 +234,19 @@ class PostgresRankedResults(RankedResults):
     HEADLINE = "e.title @@ plainto_tsquery(%s)"
     NEWEST = "ORDER BY p.first_published_at DESC, p.id DESC LIMIT %s OFFSET %s"
 
-    def _ids(self, sql: str, params: list) -> list[int]:
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return [row[0] for row in cursor.fetchall()]
-
-    def _ranked(self, start: int, size: int, *, with_total=False) -> tuple[list[int], int]:
+    def _ranked(self, start: int, size: int) -> list[int]:
         sql, params = self.sql, [*self.params, self.query]
         ids = self._ids(
             f"SELECT p.id {sql} AND {self.HEADLINE} {self.NEWEST}", [*params, size, start]
         )
         if len(ids) == size:
-            return ids, 0
+            return ids
         if ids:  # the headline matches ran out on this page
             headlines = start + len(ids)
         else:  # they ran out before it: how many were there?
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"SELECT COUNT(*) FROM (SELECT 1 {sql} AND {self.HEADLINE} LIMIT %s) h",
-                    [*params, start + 1],
-                )
-                headlines = cursor.fetchone()[0]
+            headlines = self._capped_count(f"{sql} AND {self.HEADLINE}", params, start + 1)
         rest = self._ids(
             f"SELECT p.id {sql} AND NOT {self.HEADLINE} {self.NEWEST}",
             [*params, size - len(ids), max(0, start - headlines)],
         )
-        return ids + rest, 0
+        return ids + rest
