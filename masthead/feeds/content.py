@@ -66,19 +66,6 @@ def item_url(article, root: str) -> str:
         return article._feed_url
 
 
-def footnote_texts(article) -> dict[str, str]:
-    """The article's footnotes' texts by id (fetched by `prepare`, or asked for now)."""
-    if hasattr(article, "feed_notes"):
-        return article.feed_notes
-    return {str(note.uuid): note.text for note in article.footnotes.all()}
-
-
-def topic_names(article) -> list[str]:
-    if hasattr(article, "feed_topics"):
-        return article.feed_topics
-    return [topic.name for topic in article.topics.all()]
-
-
 def absolutize(html: str, root: str) -> str:
     """Make root-relative URLs absolute: feed readers and mail clients have no base URL."""
 
@@ -123,13 +110,14 @@ FOOTNOTE_TAG = re.compile(r'<footnote id="([^"]*)">.*?</footnote>')
 
 
 def article_html(article, root: str) -> str:
-    """The full article for syndication: hero photo with caption and credit, dek, body, notes.
+    """The full article, prepared by `prepare`, for syndication: hero photo with caption and
+    credit, dek, body, notes.
 
     Written in Python rather than through the page templates: a feed renders fifty articles
     at once, and template includes per block cost more than the rest of the feed together.
     """
     url = item_url(article, root)
-    notes = footnote_texts(article)
+    notes = article.feed_notes  # see prepare()
     numbers: dict[str, int] = {}
     parts = []
     hero = hero_image(article, root)

@@ -59,7 +59,7 @@ class FeedContext:
     def categories(self, article) -> list[str]:
         names = [article.region.title] if article.region else []
         names += [article.article_type.name] if article.article_type else []
-        return names + content.topic_names(article)
+        return names + article.feed_topics  # see content.prepare()
 
 
 class ArticleRssFeed(Feed):
