@@ -29,7 +29,9 @@ CLOCK_MARGIN_NS = 1_000_000_000
 
 
 def cache():
-    return caches[settings.PAGE_CACHE_ALIAS]
+    """The shared cache, where the content version lives too: a request reads the purge
+    counter and the version together (versioning.pinned)."""
+    return caches["default"]
 
 
 PURGES_KEY = "masthead:purges"
@@ -50,9 +52,7 @@ def purge(tags) -> None:
 def latest_purge():
     """The purge counter as this request first read it (with the content version, in one trip
     to the cache: see versioning.pinned); None if it was never set."""
-    if settings.PAGE_CACHE_ALIAS == "default":
-        return versioning.pinned_get(PURGES_KEY)
-    return cache().get(PURGES_KEY)
+    return versioning.pinned_get(PURGES_KEY)
 
 
 def versions(tags) -> dict[str, int]:

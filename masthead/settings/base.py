@@ -137,7 +137,6 @@ else:
 
 # Page delivery (masthead/delivery): the app's full-page cache, and the shared cache in front.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
-PAGE_CACHE_ALIAS = "default"
 # Parts of pages (an article's text and bylines, the front page's lists), kept under the same
 # tags: a page the full-page cache does not hold still renders without most of its queries.
 FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", True)
