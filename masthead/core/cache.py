@@ -1,4 +1,4 @@
-"""Django's Redis cache, reusing one client per connection pool.
+"""Django's Redis cache, reusing one client per connection pool; and copies kept in-process.
 
 Django builds a new `redis.Redis` for every cache call; with redis-py 6 and later that object
 fills a table of ~160 response callbacks each time, which costs more than the round trip itself
@@ -6,7 +6,12 @@ on a page that makes a dozen cache calls. A client is thread-safe and holds no c
 its own (the pool does), so one per pool serves every call.
 """
 
+import threading
+from collections import OrderedDict
+
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+
+_MISSING = object()
 
 
 class PooledClientRedisCacheClient(RedisCacheClient):
@@ -23,3 +28,25 @@ class PooledRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = PooledClientRedisCacheClient
+
+
+class LocalCopies:
+    """A bounded, least-recently-used map kept in this process (thread-safe)."""
+
+    def __init__(self, size: int):
+        self.size, self.values, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key: str, default=None):
+        with self.lock:
+            value = self.values.get(key, _MISSING)
+            if value is _MISSING:
+                return default
+            self.values.move_to_end(key)
+            return value
+
+    def put(self, key: str, value) -> None:
+        with self.lock:
+            self.values[key] = value
+            self.values.move_to_end(key)
+            while len(self.values) > self.size:
+                self.values.popitem(last=False)

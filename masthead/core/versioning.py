@@ -8,11 +8,11 @@ newsroom wires the signals that move it (newsroom/signals.py).
 import contextlib
 import contextvars
 import hashlib
-import threading
 import time
-from collections import OrderedDict
 
 from django.core.cache import cache
+
+from masthead.core.cache import LocalCopies
 
 VERSION_KEY = "masthead:content-version"
 # Within one reader's request the version (and any key `pinned` names) is read once.
@@ -78,28 +78,9 @@ def versioned_key(prefix: str, *parts) -> str:
 _MISSING = object()
 
 
-class _Recent:
-    """The values this process remembered lately. A key holds the content version, so what is
-    kept under it never changes: a repeat costs no trip to the shared cache."""
-
-    def __init__(self, size: int):
-        self.size, self.values, self.lock = size, OrderedDict(), threading.Lock()
-
-    def get(self, key: str):
-        with self.lock:
-            value = self.values.get(key, _MISSING)
-            if value is not _MISSING:
-                self.values.move_to_end(key)
-            return value
-
-    def put(self, key: str, value) -> None:
-        with self.lock:
-            self.values[key] = value
-            while len(self.values) > self.size:
-                self.values.popitem(last=False)
-
-
-recent = _Recent(size=2048)
+# What this process remembered lately. A key holds the content version, so what is kept under
+# it never changes: a repeat costs no trip to the shared cache.
+recent = LocalCopies(size=2048)
 
 
 def remember(prefix: str, compute, *parts, timeout: int = 60 * 60):
@@ -109,7 +90,7 @@ def remember(prefix: str, compute, *parts, timeout: int = 60 * 60):
     as read-only.
     """
     key = versioned_key(prefix, *parts)
-    value = recent.get(key)
+    value = recent.get(key, _MISSING)
     if value is _MISSING:
         value = cache.get(key, _MISSING)
         if value is _MISSING:

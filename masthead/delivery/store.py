@@ -9,9 +9,7 @@ process served last).
 """
 
 import hashlib
-import threading
 import time
-from collections import OrderedDict
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
@@ -20,6 +18,7 @@ from django.core.cache import caches
 from django.http import HttpResponse
 
 from masthead.core import versioning
+from masthead.core.cache import LocalCopies
 
 # Parameters that only say where a reader came from: one cached copy serves them all.
 TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
@@ -150,36 +149,22 @@ def purge_counter() -> int:
     return purges
 
 
-class NearCopies:
+class NearCopies(LocalCopies):
     """The last entries this process served, trusted while the purge counter stands: a hit
     then costs one small read instead of fetching and unpickling the whole page."""
 
-    def __init__(self, size: int = 256):
-        self.size, self.entries, self.lock = size, OrderedDict(), threading.Lock()
-
-    def get(self, key: str, purges) -> Entry | None:
-        with self.lock:
-            entry = self.entries.get(key)
-            if entry is None or entry.checked_at != purges:
-                return None
-            self.entries.move_to_end(key)
-            return entry
-
-    def put(self, key: str, entry: Entry) -> None:
-        with self.lock:
-            self.entries[key] = entry
-            self.entries.move_to_end(key)
-            while len(self.entries) > self.size:
-                self.entries.popitem(last=False)
+    def current(self, key: str, purges) -> Entry | None:
+        entry = self.get(key)
+        return entry if entry is not None and entry.checked_at == purges else None
 
 
-near = NearCopies()
+near = NearCopies(size=256)
 
 
 def fetch(key: str) -> Entry | None:
     """The entry kept under `key`, if no tag it showed was purged since."""
     purges = latest_purge()
-    if purges is not None and (entry := near.get(key, purges)) is not None:
+    if purges is not None and (entry := near.current(key, purges)) is not None:
         return entry
     found = cache().get_many([key, PURGES_KEY])
     entry, purges = found.get(key), found.get(PURGES_KEY)
