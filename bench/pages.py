@@ -90,9 +90,10 @@ class Servers:
             'acl purgers { "127.0.0.1"; }\n'
         )
         self.spawn(  # the shipped way to run it: deploy/varnish-server
-            ["deploy/varnish-server", "-n", str(vcl / "state"), "-s", "malloc,256m"],
+            ["deploy/varnish-server", "-n", str(vcl / "state")],
             {
                 **self.env,
+                "VARNISH_STORAGE": "malloc,256m",
                 "VARNISH_VCL_DIR": str(vcl),
                 "VARNISH_LISTEN": f"127.0.0.1:{self.varnish}",
                 "VARNISHD": shutil.which("varnishd") or "/usr/sbin/varnishd",

@@ -195,7 +195,8 @@ def shape():
                 (vcl / "site.vcl").write_text(site_vcl(apps))
                 shape.spawn(
                     "varnish",
-                    ["deploy/varnish-server", "-n", str(vcl / "state"), "-s", "malloc,64m"],
+                    ["deploy/varnish-server", "-n", str(vcl / "state")],
+                    VARNISH_STORAGE="malloc,64m",
                     VARNISH_VCL_DIR=str(vcl),
                     VARNISH_LISTEN=f"127.0.0.1:{varnish}",
                     VARNISHD=VARNISHD,
