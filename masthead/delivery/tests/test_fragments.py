@@ -58,6 +58,30 @@ class FragmentTests(PageCacheTestCase):
             outlet.save()
         self.assertContains(self.get(self.article.url), "Reader-funded since 2026.")
 
+    def test_each_page_keeps_its_own_feed_links(self):
+        for url in ["/", "/europe/", "/", "/europe/"]:
+            with self.subTest(url=url):
+                html = self.get(url).content.decode()
+                self.assertIn('href="/feed/"', html)
+                self.assertEqual('href="/feed/region/europe/"' in html, url == "/europe/")
+
+    def test_a_kept_header_still_names_the_logo_for_bans(self):
+        from wagtail.models import Site
+
+        from masthead.newsroom.tests import factories as f
+        from masthead.siteconfig.models import SiteSettings
+
+        logo = f.make_image("Masthead logo")
+        outlet = SiteSettings.for_site(Site.objects.get())
+        outlet.logo = logo
+        with self.captureOnCommitCallbacks(execute=True):
+            outlet.save()
+        for attempt in ("rendered", "kept"):
+            with self.subTest(header=attempt):
+                response = self.get("/europe/")
+                self.assertContains(response, 'class="brand__logo"')
+                self.assertIn(f"|im{logo.pk}|", response["X-Cache-Tags"])
+
     def test_the_kept_signup_box_names_the_page_it_was_signed_from(self):
         from masthead.newsletter.models import Newsletter
 
