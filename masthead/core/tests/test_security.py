@@ -4,9 +4,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from csp.constants import NONCE
+from csp.decorators import csp_update
 from django.contrib.auth import get_user_model
-from django.test import TestCase, override_settings
+from django.http import HttpResponse
+from django.test import RequestFactory, TestCase, override_settings
 
+from masthead.core.middleware import CSPMiddleware
 from masthead.newsroom.tests import factories as f
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -34,6 +38,38 @@ class SecurityHeaderTests(TestCase):
         scripts = re.findall(r"<script[^>]*>", html)
         self.assertTrue(scripts, "the front page should carry its JSON-LD")
         self.assertEqual(set(scripts), {'<script type="application/ld+json">'})
+
+
+class KeptPolicyTests(TestCase):
+    """The policy is built once per process; a view's own change or a nonce still gets through."""
+
+    def respond(self, view):
+        return CSPMiddleware(view)(RequestFactory().get("/any/"))
+
+    def test_every_response_gets_the_site_policy_and_a_settings_change_reaches_it(self):
+        first = self.respond(lambda request: HttpResponse("a"))
+        self.assertIn("default-src 'self'", first["Content-Security-Policy"])
+        with override_settings(CONTENT_SECURITY_POLICY={"DIRECTIVES": {"default-src": ["none"]}}):
+            changed = self.respond(lambda request: HttpResponse("b"))
+        self.assertEqual(changed["Content-Security-Policy"], "default-src none")
+        again = self.respond(lambda request: HttpResponse("c"))
+        self.assertEqual(again["Content-Security-Policy"], first["Content-Security-Policy"])
+
+    def test_a_views_own_change_and_a_nonce_are_kept(self):
+        @csp_update({"img-src": ["https://maps.example"]})
+        def map_view(request):
+            return HttpResponse("map")
+
+        def scripted(request):
+            return HttpResponse(f"<script nonce='{request.csp_nonce}'></script>")
+
+        self.assertIn("https://maps.example", self.respond(map_view)["Content-Security-Policy"])
+        with override_settings(CONTENT_SECURITY_POLICY={"DIRECTIVES": {"script-src": [NONCE]}}):
+            response = self.respond(scripted)
+            plain = self.respond(lambda r: HttpResponse())
+        nonce = re.search(r"nonce='([^']+)'", response.content.decode()).group(1)
+        self.assertIn(f"'nonce-{nonce}'", response["Content-Security-Policy"])
+        self.assertNotIn("nonce", plain["Content-Security-Policy"])
 
 
 @override_settings(AXES_FAILURE_LIMIT=3)
