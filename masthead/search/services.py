@@ -121,8 +121,10 @@ class RankedResults:
 
     def __init__(self, articles, terms: list[str], *, narrowed: bool):
         from django.contrib.contenttypes.models import ContentType
-        from wagtail.models import Page, PageViewRestriction
+        from wagtail.models import Page
         from wagtail.search.models import IndexEntry
+
+        from masthead.newsroom.models.pages import restricted_paths
 
         self.articles = articles
         entries, pages = IndexEntry._meta.db_table, Page._meta.db_table
@@ -134,7 +136,7 @@ class RankedResults:
             f"WHERE {match_sql} AND e.content_type_id = %s"
         )
         self.params = [*match_params, content_type.pk]
-        if narrowed or PageViewRestriction.objects.exists():
+        if narrowed or restricted_paths():
             # Filters (or private sections) apply through the same query the lists use.
             candidates, params = (
                 articles.order_by().values_list("pk", flat=True).query.sql_with_params()

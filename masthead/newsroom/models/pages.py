@@ -17,6 +17,17 @@ from masthead.delivery import tags
 from masthead.newsroom.forms import ArticlePageForm
 
 
+def restricted_paths() -> list[str]:
+    """The tree paths of pages with a view restriction (private below them), remembered: a
+    restriction made or lifted moves the content version on (newsroom/signals.py)."""
+    from masthead.core.versioning import remember
+
+    def find():
+        return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+    return remember("restricted-paths", find)
+
+
 class PublicPage(Page):
     """Readers' pages: the privacy check every request makes is answered from memory while no
     page on the site has a view restriction (a new restriction moves the content version), and

@@ -2,7 +2,7 @@ import re
 from datetime import timedelta
 
 from django.test import TestCase, override_settings
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 from wagtail_footnotes.models import Footnote
 
 from masthead.newsletter.tests.factories import make_newsletter
@@ -232,6 +232,27 @@ class ListingPageTests(PublicationTestCase):
         )
         self.home.add_child(instance=page)
         self.assertContains(self.client.get("/about/"), "Who we are.")
+
+    def test_a_private_region_leaves_every_list_until_it_is_public_again(self):
+        def latest():
+            return {a.title for a in self.client.get("/latest/").context["page_obj"].object_list}
+
+        def feed():
+            return self.client.get("/feed/").content.decode()
+
+        self.assertIn("Story 0", latest())  # filed under Europe; lists kept from here on
+        self.assertIn("Story 0", feed())
+        restriction = PageViewRestriction.objects.create(
+            page=self.europe, restriction_type=PageViewRestriction.PASSWORD, password="x" * 8
+        )
+        self.assertEqual(
+            latest(), {"Story 1", "Story 3", "Story 5", "Story 7", "Story 9", "Story 11"}
+        )
+        self.assertNotIn("Story 0", feed())
+        self.assertNotIn(">Europe<", self.client.get("/").content.decode().split("</header>")[0])
+        restriction.delete()
+        self.assertIn("Story 0", latest())
+        self.assertIn("Story 0", feed())
 
     def test_navigation_lists_regions_and_types(self):
         html = self.client.get("/latest/").content.decode()
