@@ -81,7 +81,8 @@ def snippet(article, terms: list[str]) -> str:
     )
     text = html.unescape(" ".join(text.split()))
     source = f"{article.dek} {text}".strip()
-    pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE) if terms else None
+    # A word, or the start of one ("dam" marks "dams"), never the middle ("water" in "seawater").
+    pattern = re.compile(_word_starts(terms), re.IGNORECASE) if terms else None
     tokens = source.split(" ")
     start = 0
     if pattern:
@@ -93,7 +94,7 @@ def snippet(article, terms: list[str]) -> str:
     escaped = html.escape(passage)
     if pattern:
         escaped = re.sub(
-            "|".join(re.escape(html.escape(t)) for t in terms),
+            _word_starts(html.escape(t) for t in terms),
             lambda m: f"<mark>{m.group(0)}</mark>",
             escaped,
             flags=re.IGNORECASE,
@@ -101,6 +102,10 @@ def snippet(article, terms: list[str]) -> str:
     prefix = "… " if start else ""
     suffix = " …" if start + SNIPPET_WORDS < len(tokens) else ""
     return prefix + escaped + suffix
+
+
+def _word_starts(terms) -> str:
+    return "|".join(rf"(?<!\w){re.escape(t)}" for t in terms)
 
 
 class RankedResults:

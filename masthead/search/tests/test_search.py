@@ -1,9 +1,11 @@
 from datetime import timedelta
+from types import SimpleNamespace
 
 from django.test import TestCase
 from django.utils import timezone
 
 from masthead.newsroom.tests import factories as f
+from masthead.search.services import snippet
 
 
 def paragraph(text):
@@ -135,6 +137,24 @@ class SearchTests(TestCase):
     def test_snippets_mark_the_words(self):
         response = self.search(q="stalemate")
         self.assertContains(response, "a long <mark>stalemate</mark> over the harvest")
+
+    def test_snippets_mark_whole_words_not_the_middle_of_one(self):
+        article = SimpleNamespace(
+            dek="",
+            body=[
+                SimpleNamespace(
+                    block_type="paragraph",
+                    value=SimpleNamespace(
+                        source=(
+                            "<p>The region turns seawater into drinking water, and dams the rivers.</p>"
+                        )
+                    ),
+                )
+            ],
+        )
+        marked = snippet(article, ["water", "dam"])
+        self.assertIn("turns seawater into drinking <mark>water</mark>,", marked)
+        self.assertIn("<mark>dam</mark>s the rivers", marked)
 
     def test_no_results_page_helps(self):
         response = self.search(q="zeppelin")
