@@ -139,19 +139,9 @@ class SearchTests(TestCase):
         self.assertContains(response, "a long <mark>stalemate</mark> over the harvest")
 
     def test_snippets_mark_whole_words_not_the_middle_of_one(self):
-        article = SimpleNamespace(
-            dek="",
-            body=[
-                SimpleNamespace(
-                    block_type="paragraph",
-                    value=SimpleNamespace(
-                        source=(
-                            "<p>The region turns seawater into drinking water, and dams the rivers.</p>"
-                        )
-                    ),
-                )
-            ],
-        )
+        text = "<p>The region turns seawater into drinking water, and dams the rivers.</p>"
+        block = SimpleNamespace(block_type="paragraph", value=SimpleNamespace(source=text))
+        article = SimpleNamespace(dek="", body=[block])
         marked = snippet(article, ["water", "dam"])
         self.assertIn("turns seawater into drinking <mark>water</mark>,", marked)
         self.assertIn("<mark>dam</mark>s the rivers", marked)
