@@ -93,9 +93,9 @@ class HomePage(PublicPage):
     template = "newsroom/home_page.html"
 
     def route(self, request, path_components):
-        if len(path_components) == 2:
-            from masthead.core.versioning import remember
+        from masthead.core.versioning import remember
 
+        if len(path_components) == 2:
             # /<region>/<article>/ in one query by the (indexed) slug, where walking the tree
             # would take four (the region, its specific row, the article, its specific row),
             # and remembered until something is published, unpublished or moved.
@@ -104,7 +104,20 @@ class HomePage(PublicPage):
             )
             if article is not None:
                 return RouteResult(article)
+        if len(path_components) == 1:
+            # /<region>/ or /<page>/: the child, remembered likewise (Wagtail's own walk asks
+            # for it and its specific row on every request). Its own route() still says 404
+            # when it is not live.
+            child = remember(
+                "route", lambda: self.find_child(*path_components), self.pk, *path_components
+            )
+            if child is not None:
+                return child.route(request, [])
         return super().route(request, path_components)
+
+    def find_child(self, slug: str):
+        child = self.get_children().filter(slug=slug).first()
+        return child.specific if child is not None else None
 
     def find_article(self, region_slug: str, slug: str):
         candidates = ArticlePage.objects.live().select_related("article_type")

@@ -232,6 +232,11 @@ class ListingPageTests(PublicationTestCase):
         )
         self.home.add_child(instance=page)
         self.assertContains(self.client.get("/about/"), "Who we are.")
+        page.unpublish()  # its route was remembered a moment ago
+        self.assertEqual(self.client.get("/about/").status_code, 404)
+        page.save_revision().publish()
+        self.assertContains(self.client.get("/about/"), "Who we are.")
+        self.assertEqual(self.client.get("/no-such-page/").status_code, 404)
 
     def test_a_private_region_leaves_every_list_until_it_is_public_again(self):
         def latest():

@@ -68,3 +68,5 @@ class QueryCountTests(TestCase):
         # And the number is small, not merely constant.
         self.assertLessEqual(small[self.article.url], 30, small)
         self.assertLessEqual(small["/"], 30, small)
+        # A region page's route is remembered: it costs no more than LATEST, which is no page.
+        self.assertLessEqual(small["/europe/"], small["/latest/"], small)
