@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail.images import get_image_model
 from wagtail.rich_text import expand_db_html
 
-from masthead.images.renditions import format_specs, renditions
+from masthead.delivery import tags
+from masthead.images.renditions import FEED_INLINE_SPEC, FEED_SPEC, renditions
 from masthead.newsroom.models import ArticlePage
 from masthead.newsroom.queries import decorate
 
@@ -34,10 +36,23 @@ def prepare(articles: list) -> list:
 
     Footnotes and topic names come as plain values (`feed_notes`, `feed_topics`): a feed shows
     nothing else of them, and fifty articles' worth of model instances cost more than the query.
+    The photos in all the bodies come in one query with their one feed rendition (`feed_photos`),
+    where the StreamField would fetch them article by article, and each rendition on its own.
     """
     from wagtail_footnotes.models import Footnote
 
-    decorate(articles)
+    decorate(articles, photos=[FEED_SPEC])
+    photo_ids = {
+        block["value"].get("image")
+        for article in articles
+        for block in article.body.raw_data
+        if block["type"] == "image"
+    } - {None}
+    photos = {}
+    if photo_ids:
+        found = get_image_model().objects.filter(pk__in=photo_ids)
+        photos = {photo.pk: photo for photo in found.prefetch_renditions(FEED_INLINE_SPEC)}
+    tags.add(*(tags.image(pk) for pk in photos))  # a changed credit purges the feed
     ids = [article.pk for article in articles]
     notes, topics = defaultdict(dict), defaultdict(list)
     for page_id, key, text in Footnote.objects.filter(page_id__in=ids).values_list(
@@ -53,6 +68,7 @@ def prepare(articles: list) -> list:
         topics[page_id].append(name)
     for article in articles:
         article.feed_notes, article.feed_topics = notes[article.pk], topics[article.pk]
+        article.feed_photos = photos
     return articles
 
 
@@ -88,9 +104,7 @@ def hero_image(article, root: str) -> FeedImage | None:
     if image is None:
         article._feed_image = None
         return None
-    # JPEG, which every feed reader and mail client shows (and which the enclosure's type says).
-    spec = format_specs("hero", "jpeg")[1]
-    rendition = renditions(image, spec)[spec]
+    rendition = renditions(image, FEED_SPEC)[FEED_SPEC]
     article._feed_image = FeedImage(
         url=root + rendition.url if rendition.url.startswith("/") else rendition.url,
         width=rendition.width,
@@ -147,27 +161,29 @@ def article_html(article, root: str) -> str:
         number = numbers.setdefault(key, len(numbers) + 1)
         return f'<sup><a href="{url}#footnote-{number}">[{number}]</a></sup>'
 
-    for block in article.body:
-        kind, value = block.block_type, block.value
+    # The stored block data, read as it is: converting every block to Python values cost more
+    # than writing the HTML.
+    for block in article.body.raw_data:
+        kind, value = block["type"], block["value"]
         if kind == "paragraph":
-            parts.append(FOOTNOTE_TAG.sub(footnote, expand_db_html(value.source)))
+            parts.append(FOOTNOTE_TAG.sub(footnote, expand_db_html(value)))
         elif kind == "heading":
-            parts.append(format_html("<{0}>{1}</{0}>", value["level"], value["text"]))
+            level = value.get("level") if value.get("level") in ("h2", "h3") else "h2"
+            parts.append(format_html("<{0}>{1}</{0}>", level, value.get("text", "")))
         elif kind == "pull_quote":
+            attribution = value.get("attribution")
             parts.append(
                 format_html(
                     "<blockquote><p>{}</p>{}</blockquote>",
-                    value["text"],
-                    format_html("<footer>{}</footer>", value["attribution"])
-                    if value["attribution"]
-                    else "",
+                    value.get("text", ""),
+                    format_html("<footer>{}</footer>", attribution) if attribution else "",
                 )
             )
-        elif kind == "image" and value["image"] is not None:
-            caption = value["caption"] or value["image"].default_caption
-            parts.append(_figure(value["image"], caption, root))
-        elif kind == "embed" and value["embed"] is not None:
-            parts.append(format_html('<p><a href="{0}">{0}</a></p>', value["embed"].url))
+        elif kind == "image" and value.get("image") in article.feed_photos:
+            photo = article.feed_photos[value["image"]]
+            parts.append(_figure(photo, value.get("caption") or photo.default_caption, root))
+        elif kind == "embed" and value.get("embed"):
+            parts.append(format_html('<p><a href="{0}">{0}</a></p>', value["embed"]))
     if numbers:
         items = "".join(
             format_html("<li>{}</li>", mark_safe(expand_db_html(notes[key])))
@@ -179,8 +195,7 @@ def article_html(article, root: str) -> str:
 
 def _figure(image, caption: str, root: str) -> str:
     """An inline photo from the body, with its caption and credit."""
-    spec = format_specs("inline", "jpeg")[-1]
-    largest = renditions(image, spec)[spec]
+    largest = renditions(image, FEED_INLINE_SPEC)[FEED_INLINE_SPEC]
     credit = format_html("<small>Photo: {}</small>", image.credit) if image.credit else ""
     return format_html(
         '<figure><img src="{}" width="{}" height="{}" alt="{}">'

@@ -26,6 +26,19 @@ def format_specs(size: str, image_format: str) -> list[str]:
     return [f"{spec}|format-{image_format}" for spec in SIZES[size][0]]
 
 
+def specs_for(*sizes: str) -> list[str]:
+    """Every format's specs of these places on a page: the renditions a page showing them needs
+    (and prefetches: a photo has two dozen, and loading them all cost a feed a third of its
+    time)."""
+    return [spec for size in sizes for fmt in FORMATS for spec in format_specs(size, fmt)]
+
+
+# The hero photo in feeds and email, and a photo in a feed's article body: JPEG, which every
+# feed reader and mail client shows.
+FEED_SPEC = format_specs("hero", "jpeg")[1]
+FEED_INLINE_SPEC = format_specs("inline", "jpeg")[-1]
+
+
 def all_specs() -> list[str]:
     """Every spec a page, feed or email asks for, once (feeds and email take the JPEGs)."""
     specs = []

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from masthead.feeds.content import absolutize, hero_image
+from masthead.images.renditions import FEED_SPEC
 from masthead.newsletter import tokens
 from masthead.newsroom.queries import decorate
 
@@ -26,7 +27,7 @@ def issue_articles(issue) -> list:
     articles = [
         item.article for item in issue.items.select_related("article").order_by("sort_order")
     ]
-    return decorate([a for a in articles if a.live])
+    return decorate([a for a in articles if a.live], photos=[FEED_SPEC])
 
 
 def render_issue(issue, *, root: str) -> RenderedIssue:

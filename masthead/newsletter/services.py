@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from masthead.core.versioning import remember
+from masthead.images.renditions import FEED_SPEC
 from masthead.newsletter import tokens
 from masthead.newsletter.models import Delivery, Issue, IssueItem, Newsletter, Send, Subscription
 from masthead.newsroom import queries
@@ -154,7 +155,8 @@ def draft_roundup(*, newsletter: Newsletter, week_ending: date | None = None) ->
     if not created:
         return issue
     articles = queries.decorate(
-        list(queries.stories().filter(first_published_at__gte=start, first_published_at__lt=end))
+        list(queries.stories().filter(first_published_at__gte=start, first_published_at__lt=end)),
+        photos=[FEED_SPEC],
     )
     region_order = {s.pk: i for i, s in enumerate(queries.live_sections())}
     articles.sort(

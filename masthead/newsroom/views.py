@@ -8,6 +8,7 @@ from django.utils.functional import cached_property
 
 from masthead.core.versioning import versioned_key
 from masthead.delivery import tags
+from masthead.images.renditions import specs_for
 from masthead.newsroom import queries
 from masthead.newsroom.models import ArticleType, Author, Topic
 
@@ -31,7 +32,7 @@ class CachedCountPaginator(Paginator):
 def paginate(request, queryset, per_page: int = PER_PAGE):
     """One page of a list; a missing, malformed or too-large ?page= falls back, never fails."""
     page = CachedCountPaginator(queryset, per_page).get_page(request.GET.get("page"))
-    page.object_list = queries.decorate(list(page.object_list))
+    page.object_list = queries.decorate(list(page.object_list), photos=specs_for("teaser"))
     return page
 
 

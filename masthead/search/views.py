@@ -24,7 +24,8 @@ def search(request):
             until=data["until"],
         )
         page = Paginator(outcome.results, PER_PAGE).get_page(request.GET.get("page"))
-        page.object_list = decorate(list(page.object_list))
+        # Results show no photos: none of their renditions are fetched.
+        page.object_list = decorate(list(page.object_list), photos=[])
         for article in page.object_list:
             article.snippet = mark_safe(snippet(article, outcome.terms))
         params = request.GET.copy()

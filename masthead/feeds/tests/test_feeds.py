@@ -182,6 +182,25 @@ class FeedCacheTests(FeedTestCase):
         item = self.client.get("/feed/json/").json()["items"][0]
         self.assertEqual(item["_masthead"]["image_credit"], "REUTERS/John Roe")
 
+    def test_a_changed_credit_of_a_photo_in_a_body_reaches_the_cached_feed(self):
+        inline = f.make_image("Ferry", agency="AFP", photographer="Ana Lima")
+        f.make_article(
+            self.europe,
+            title="The ferry runs again",
+            article_type=self.news,
+            authors=[self.ada],
+            body=[
+                {"type": "paragraph", "value": "<p>The ferry runs again.</p>"},
+                {"type": "image", "value": {"image": inline.pk, "caption": ""}},
+            ],
+        )
+        self.assertIn("Photo: AFP/Ana Lima", self.client.get("/feed/").content.decode())
+        self.assertEqual(self.client.get("/feed/")["X-Page-Cache"], "hit")
+        inline.photographer = "Rui Costa"
+        with self.captureOnCommitCallbacks(execute=True):
+            inline.save()
+        self.assertIn("Photo: AFP/Rui Costa", self.client.get("/feed/").content.decode())
+
 
 class FeedBodyTests(FeedTestCase):
     def test_body_blocks_and_footnotes_reach_the_feed(self):
@@ -202,6 +221,7 @@ class FeedBodyTests(FeedTestCase):
                 "value": {"text": "Attrition is arithmetic.", "attribution": ""},
             },
             {"type": "image", "value": {"image": self.photo.pk, "caption": "Quay at noon."}},
+            {"type": "embed", "value": {"embed": "https://vimeo.com/76979871", "caption": ""}},
         ]
         article.save_revision().publish()
         content = feedparser.parse(self.client.get("/feed/").content).entries[0].content[0].value
@@ -211,3 +231,4 @@ class FeedBodyTests(FeedTestCase):
         self.assertIn("<blockquote><p>Attrition is arithmetic.</p></blockquote>", content)
         self.assertIn("Quay at noon.", content)
         self.assertIn("Photo: REUTERS/Jane Doe", content)
+        self.assertIn('<a href="https://vimeo.com/76979871">', content)

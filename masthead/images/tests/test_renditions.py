@@ -1,11 +1,13 @@
 """Renditions are made by the worker, when a photo is uploaded and when a page showing it is
 published, so no reader waits for one."""
 
+from unittest import mock
+
 from django.test import TestCase
 from PIL import Image
 
-from masthead.images.models import CustomRendition
-from masthead.images.renditions import FORMATS, all_specs
+from masthead.images.models import CustomImage, CustomRendition
+from masthead.images.renditions import FORMATS, all_specs, prerender
 from masthead.images.tasks import prerender_renditions_task
 from masthead.newsroom.tests import factories as f
 
@@ -81,3 +83,57 @@ class PublishingTests(TestCase):
             article.save_revision().publish()
         self.assertFalse(CustomRendition.objects.exists())
         self.assertTrue(callbacks)
+
+
+class ReaderPagesMakeNoRenditionTests(TestCase):
+    """Pages fetch only the renditions they show (images.renditions.specs_for): if one asked for a
+    size it had not fetched, Wagtail would make that rendition again while the reader waits."""
+
+    @classmethod
+    def setUpTestData(cls):
+        home = f.make_home()
+        europe = f.make_section(home, "Europe")
+        analysis, brief = f.make_type("Analysis"), f.make_type("Brief", is_brief=True)
+        author = f.make_author("Ada Byron")
+        photos = [f.make_image(f"Photo {i}") for i in range(4)]
+        for photo in photos:
+            prerender(photo)  # what the worker does on upload
+        cls.articles = [
+            f.make_article(
+                europe,
+                title=f"Grain story {i}",
+                article_type=brief if i == 5 else analysis,
+                authors=[author],
+                hero_image=photos[i % 4],
+                body=[
+                    {"type": "paragraph", "value": "<p>The grain corridor reopened.</p>"},
+                    {"type": "image", "value": {"image": photos[(i + 1) % 4].pk, "caption": ""}},
+                ],
+            )
+            for i in range(6)
+        ]
+
+    def test_no_page_or_feed_makes_a_rendition(self):
+        photos = [
+            "/",
+            "/europe/",
+            self.articles[0].url,
+            "/latest/",
+            "/type/analysis/",
+            "/authors/ada-byron/",
+            "/feed/",
+            "/feed/atom/",
+            "/feed/json/",
+        ]
+        text_only = ["/search/?q=grain", "/briefs/"]
+        with (
+            mock.patch.object(CustomImage, "generate_rendition_file", side_effect=AssertionError),
+            mock.patch.object(
+                CustomImage, "generate_rendition_instance", side_effect=AssertionError
+            ),
+        ):
+            for url in photos + text_only:
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200, url)
+                if url in photos:
+                    self.assertIn(b"images/photo_", response.content, url)

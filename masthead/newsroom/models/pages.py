@@ -268,6 +268,7 @@ class ArticleReading:
 
     @cached_property
     def _fetched(self) -> tuple[list[ArticlePage], set[str]]:
+        from masthead.images.renditions import specs_for
         from masthead.newsroom.queries import decorate, related_to, with_author_photos
 
         article, sections = self.article, self.sections
@@ -278,11 +279,11 @@ class ArticleReading:
                 # A preview is built from the editor's form, not the database: nothing to
                 # prefetch.
                 article.region = article.get_parent().specific
-                decorate(related, sections)
+                decorate(related, sections, photos=specs_for("teaser"))
             else:
                 # The article and its related pieces in one pass: one query each for bylines,
                 # photos and renditions.
-                decorate([article, *related], sections)
+                decorate([article, *related], sections, photos=specs_for("hero", "teaser"))
                 with_author_photos(article)
                 prefetch_related_objects([article], "footnotes", "topics", "updates")
         finally:
