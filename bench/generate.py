@@ -63,11 +63,14 @@ class Prose:
         words[self.rng.randrange(len(words))] = topics[0]
         return " ".join(words).capitalize()
 
-    def body(self, topics: list[str]) -> str:
+    def body(self, topics: list[str], photo: int | None = None) -> str:
         blocks = []
-        for _ in range(6):
+        for number in range(6):
             text = " ".join(self.sentence(self.rng.randint(8, 18), topics) for _ in range(5))
             blocks.append({"type": "paragraph", "value": f"<p>{text}</p>", "id": str(uuid.uuid4())})
+            if number == 2 and photo is not None:
+                value = {"image": photo, "caption": ""}
+                blocks.append({"type": "image", "value": value, "id": str(uuid.uuid4())})
         return json.dumps(blocks)
 
 
@@ -75,6 +78,7 @@ def generate_articles(count: int, *, seed: int = 7, log=print) -> None:
     """Add `count` published articles, spread over the sections, types and authors that exist."""
     from masthead.core.demo.builder import DemoBuilder
     from masthead.images.models import CustomImage
+    from masthead.images.renditions import prerender
     from masthead.newsroom.models import (
         ArticleAuthor,
         ArticlePage,
@@ -92,6 +96,8 @@ def generate_articles(count: int, *, seed: int = 7, log=print) -> None:
     authors = list(Author.objects.all())
     topics = list(Topic.objects.all())
     images = list(CustomImage.objects.filter(default_caption__gt="")[:20])
+    for image in images:
+        prerender(image)  # every rendition, as the worker makes them when a photo is uploaded
     content_type = ContentType.objects.get_for_model(ArticlePage)
     locale = Locale.get_default()
     now = timezone.now()
@@ -110,6 +116,8 @@ def generate_articles(count: int, *, seed: int = 7, log=print) -> None:
                 title = prose.title(topics_words)
                 slug = f"bench-{uuid.uuid4().hex[:12]}"
                 published = now - timedelta(minutes=number * 7 + 30)
+                # A photo in every third article's body.
+                inline = rng.choice(images).pk if images and number % 3 == 0 else None
                 pages.append(
                     Page(
                         path=section.path + _step(child),
@@ -137,7 +145,7 @@ def generate_articles(count: int, *, seed: int = 7, log=print) -> None:
                         prose.sentence(rng.randint(14, 24), topics_words),
                         rng.choice(images).pk if images else None,
                         "",
-                        prose.body(topics_words),
+                        prose.body(topics_words, inline),
                     )
                 )
             created = Page.objects.bulk_create(pages)
