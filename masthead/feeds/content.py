@@ -73,13 +73,27 @@ def prepare(articles: list) -> list:
 
 
 def item_url(article, root: str) -> str:
-    """The article's absolute URL, worked out once per article (Wagtail reverses a URL for it)."""
+    """The article's absolute URL, worked out once per article.
+
+    An article filed directly under its region (`decorate` attaches it, shared by the articles
+    of a feed) is the region's URL and its slug: one URL for Wagtail to work out per region
+    rather than per article.
+    """
     try:
         return article._feed_url
     except AttributeError:
+        pass
+    region = getattr(article, "region", None)
+    if region is not None and article.url_path == f"{region.url_path}{article.slug}/":
+        try:
+            base = region._region_url
+        except AttributeError:
+            base = region._region_url = region.url
+        url = f"{base}{article.slug}/"
+    else:
         url = article.url
-        article._feed_url = root + url if url.startswith("/") else url
-        return article._feed_url
+    article._feed_url = root + url if url.startswith("/") else url
+    return article._feed_url
 
 
 def absolutize(html: str, root: str) -> str:

@@ -85,6 +85,10 @@ class RssAndAtomTests(FeedTestCase):
         self.assertEqual(parsed.entries[0].title, "Piece 0")
         self.assertEqual([a.name for a in parsed.entries[0].authors], ["Ada Byron", "Grace Hopper"])
         self.assertEqual({t.term for t in parsed.entries[0].tags}, {"Africa", "News", "Energy"})
+        self.assertEqual(
+            [entry.link for entry in parsed.entries],
+            [f"http://testserver{article.url}" for article in self.articles[:50]],
+        )
 
     def test_rss_items_carry_the_photo_with_caption_and_credit(self):
         response, _ = self.fetch("/feed/")
