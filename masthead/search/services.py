@@ -74,7 +74,8 @@ def _start_of(day, next_day=False):
 
 def snippet(article, terms: list[str]) -> str:
     """A passage of the article around the first query word, with the words marked."""
-    paragraphs = [b.value.source for b in article.body if b.block_type == "paragraph"]
+    # The stored data: going through the StreamField would fetch the photos in the body.
+    paragraphs = [b["value"] for b in article.body.raw_data if b["type"] == "paragraph"]
     text = " ".join(
         nh3.clean(p, tags=set(), clean_content_tags={"footnote", "script", "style"})
         for p in paragraphs

@@ -230,7 +230,8 @@ class ArticlePage(PublicPage):
     @cached_property
     def opening_html(self) -> str:
         """The first paragraphs as plain formatted text, for "keep reading" on teasers."""
-        paragraphs = [b.value.source for b in self.body if b.block_type == "paragraph"][:2]
+        # The stored data: going through the StreamField would fetch the photos in the body.
+        paragraphs = [b["value"] for b in self.body.raw_data if b["type"] == "paragraph"][:2]
         return nh3.clean(
             "".join(paragraphs),
             tags={"p", "em", "strong", "i", "b"},

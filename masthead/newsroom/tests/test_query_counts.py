@@ -37,6 +37,11 @@ class QueryCountTests(TestCase):
                 authors=cls.authors[: 1 + i % 2],
                 hero_image=cls.photo,
                 age=timedelta(minutes=i),
+                body=[
+                    {"type": "paragraph", "value": f"<p>Opening of story {i}.</p>"},
+                    {"type": "image", "value": {"image": cls.photo.pk, "caption": ""}},
+                    {"type": "paragraph", "value": "<p>And more.</p>"},
+                ],
             )
             article.topics.add(cls.topic)
             article.save()
@@ -58,6 +63,7 @@ class QueryCountTests(TestCase):
             "/latest/",
             "/type/analysis/",
             "/authors/writer-0/",
+            "/search/?q=story",
         ]
         for url in urls:
             self.queries_for(url)
@@ -68,5 +74,9 @@ class QueryCountTests(TestCase):
         # And the number is small, not merely constant.
         self.assertLessEqual(small[self.article.url], 30, small)
         self.assertLessEqual(small["/"], 30, small)
+        # Teasers show the opening of each body, which has a photo: read without fetching it.
+        lists = ["/europe/", "/latest/", "/type/analysis/", "/authors/writer-0/"]
+        self.assertLessEqual(max(small[url] for url in lists), 6, small)
+        self.assertLessEqual(small["/search/?q=story"], 10, small)  # and its filters' choices
         # A region page's route is remembered: it costs no more than LATEST, which is no page.
         self.assertLessEqual(small["/europe/"], small["/latest/"], small)

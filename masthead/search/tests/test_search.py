@@ -140,8 +140,8 @@ class SearchTests(TestCase):
 
     def test_snippets_mark_whole_words_not_the_middle_of_one(self):
         text = "<p>The region turns seawater into drinking water, and dams the rivers.</p>"
-        block = SimpleNamespace(block_type="paragraph", value=SimpleNamespace(source=text))
-        article = SimpleNamespace(dek="", body=[block])
+        body = SimpleNamespace(raw_data=[{"type": "paragraph", "value": text}])
+        article = SimpleNamespace(dek="", body=body)
         marked = snippet(article, ["water", "dam"])
         self.assertIn("turns seawater into drinking <mark>water</mark>,", marked)
         self.assertIn("<mark>dam</mark>s the rivers", marked)
