@@ -49,9 +49,7 @@ class PublicPage(Page):
             return paths
 
     def get_view_restrictions(self):
-        from masthead.core.versioning import remember
-
-        if not remember("any-view-restriction", PageViewRestriction.objects.exists):
+        if not restricted_paths():
             # Known empty: iterating it costs nothing, where even `.none()` compiles its SQL.
             restrictions = PageViewRestriction.objects.none()
             restrictions._result_cache = []
