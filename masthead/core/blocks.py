@@ -8,6 +8,12 @@ from wagtail_footnotes.blocks import RichTextBlockWithFootnotes
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "footnotes"]
 
 
+def paragraph_sources(body) -> list[str]:
+    """The stored HTML of a body's paragraphs, in order, read from the StreamField's raw data:
+    going through its blocks would fetch every photo in the body first."""
+    return [block["value"] for block in body.raw_data if block["type"] == "paragraph"]
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=200)
     level = blocks.ChoiceBlock(

@@ -13,6 +13,7 @@ from django.utils import timezone
 from modelsearch.backends.database.sqlite.utils import fts5_available as _fts5_available
 from wagtail.search.backends.base import FilterFieldError
 
+from masthead.core.blocks import paragraph_sources
 from masthead.newsroom import queries
 
 logger = logging.getLogger(__name__)
@@ -74,11 +75,9 @@ def _start_of(day, next_day=False):
 
 def snippet(article, terms: list[str]) -> str:
     """A passage of the article around the first query word, with the words marked."""
-    # The stored data: going through the StreamField would fetch the photos in the body.
-    paragraphs = [b["value"] for b in article.body.raw_data if b["type"] == "paragraph"]
     text = " ".join(
         nh3.clean(p, tags=set(), clean_content_tags={"footnote", "script", "style"})
-        for p in paragraphs
+        for p in paragraph_sources(article.body)
     )
     text = html.unescape(" ".join(text.split()))
     source = f"{article.dek} {text}".strip()

@@ -12,7 +12,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction, Site
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
-from masthead.core.blocks import BodyBlock, PlainBodyBlock
+from masthead.core.blocks import BodyBlock, PlainBodyBlock, paragraph_sources
 from masthead.delivery import tags
 from masthead.newsroom.forms import ArticlePageForm
 
@@ -228,10 +228,8 @@ class ArticlePage(PublicPage):
     @cached_property
     def opening_html(self) -> str:
         """The first paragraphs as plain formatted text, for "keep reading" on teasers."""
-        # The stored data: going through the StreamField would fetch the photos in the body.
-        paragraphs = [b["value"] for b in self.body.raw_data if b["type"] == "paragraph"][:2]
         return nh3.clean(
-            "".join(paragraphs),
+            "".join(paragraph_sources(self.body)[:2]),
             tags={"p", "em", "strong", "i", "b"},
             clean_content_tags={"footnote", "script", "style"},
             attributes={},
