@@ -38,6 +38,7 @@ def prepare(articles: list) -> list:
     nothing else of them, and fifty articles' worth of model instances cost more than the query.
     The photos in all the bodies come in one query with their one feed rendition (`feed_photos`),
     where the StreamField would fetch them article by article, and each rendition on its own.
+    Each article's path (`feed_path`) is worked out here too.
     """
     from wagtail_footnotes.models import Footnote
 
@@ -66,34 +67,28 @@ def prepare(articles: list) -> list:
         .values_list("articlepage_id", "topic__name")
     ):
         topics[page_id].append(name)
+    region_urls = {}
     for article in articles:
         article.feed_notes, article.feed_topics = notes[article.pk], topics[article.pk]
         article.feed_photos = photos
+        article.feed_path = _path(article, region_urls)
     return articles
 
 
-def item_url(article, root: str) -> str:
-    """The article's absolute URL, worked out once per article.
+def _path(article, region_urls: dict) -> str:
+    """An article filed under its region is at the region's URL and its slug: Wagtail works out
+    a URL once per region of the feed rather than once per article."""
+    region = article.region
+    if region is None or article.url_path != f"{region.url_path}{article.slug}/":
+        return article.url
+    if region.pk not in region_urls:
+        region_urls[region.pk] = region.url
+    return f"{region_urls[region.pk]}{article.slug}/"
 
-    An article filed directly under its region (`decorate` attaches it, shared by the articles
-    of a feed) is the region's URL and its slug: one URL for Wagtail to work out per region
-    rather than per article.
-    """
-    try:
-        return article._feed_url
-    except AttributeError:
-        pass
-    region = getattr(article, "region", None)
-    if region is not None and article.url_path == f"{region.url_path}{article.slug}/":
-        try:
-            base = region._region_url
-        except AttributeError:
-            base = region._region_url = region.url
-        url = f"{base}{article.slug}/"
-    else:
-        url = article.url
-    article._feed_url = root + url if url.startswith("/") else url
-    return article._feed_url
+
+def item_url(article, root: str) -> str:
+    """The article's absolute URL (its path was worked out by `prepare`)."""
+    return root + article.feed_path if article.feed_path.startswith("/") else article.feed_path
 
 
 def absolutize(html: str, root: str) -> str:
