@@ -13,6 +13,13 @@ SLOW_MS = 30_000
 class WagtailAdmin:
     def __init__(self, page: Page):
         self.page = page
+        # Wagtail's unsaved-changes controller takes its picture of a new form two seconds after
+        # the form appears, and only edits made after that picture start an autosave. Note when
+        # it has been taken (its `w-unsaved:watch-edits` event), so a test can wait for it.
+        page.add_init_script(
+            "document.addEventListener('w-unsaved:watch-edits',"
+            " () => { window.mastheadWatchingEdits = true; });"
+        )
 
     @property
     def messages(self):
@@ -62,6 +69,9 @@ class WagtailAdmin:
         self.page.get_by_role("link", name="Add child page", exact=True).click()
         # A section only takes articles, so Wagtail goes straight to the article form.
         expect(self.page.get_by_role("heading", name="New: Article")).to_be_visible(timeout=SLOW_MS)
+        # Edits typed before Wagtail watches the form would count as the form's starting state: no
+        # autosave would follow, and settle_autosave() would wait for one in vain.
+        self.page.wait_for_function("window.mastheadWatchingEdits === true", timeout=SLOW_MS)
 
     def fill_title(self, title: str) -> None:
         self.page.get_by_role("textbox", name="Title").fill(title)
