@@ -116,6 +116,9 @@ class Issue(ClusterableModel):
     week_of = models.DateField(null=True, blank=True, help_text="The week the round-up covers.")
     scheduled_for = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # Pieces first published before this were gathered into the round-up (or left out by an
+    # editor); the newsletter's clock adds later ones while the issue is an unscheduled draft.
+    gathered_until = models.DateTimeField(null=True, blank=True, editable=False)
 
     panels = [
         FieldPanel("newsletter"),

@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from masthead.core.versioning import remember
-from masthead.images.renditions import FEED_SPEC
 from masthead.newsletter import tokens
 from masthead.newsletter.models import Delivery, Issue, IssueItem, Newsletter, Send, Subscription
 from masthead.newsroom import queries
@@ -138,38 +137,78 @@ def unsubscribe(*, token: str) -> Subscription | None:
     return subscription
 
 
-def draft_roundup(*, newsletter: Newsletter, week_ending: date | None = None) -> Issue:
-    """The week's published pieces grouped by region, as a draft issue (made once per week)."""
-    week_ending = week_ending or timezone.localdate()
+# A piece is gathered by the tick after it was published; this overlap catches one whose publish
+# was still being committed when the previous tick looked.
+GATHER_OVERLAP = timedelta(minutes=2)
+
+
+def draft_roundup(
+    *,
+    newsletter: Newsletter,
+    week_ending: date | None = None,
+    now: datetime | None = None,
+    keep_empty: bool = True,
+) -> Issue | None:
+    """The week's published pieces grouped by region, as a draft issue (made once per week).
+
+    While the draft is neither scheduled nor sent, calling this again adds what was published
+    since, each piece at the head of its region. What an editor removed or reordered stays
+    as they left it: only pieces published after the last gathering are added. With
+    `keep_empty` off, a new issue that would hold nothing is not made (None).
+    """
+    now = now or timezone.now()
+    week_ending = week_ending or timezone.localdate(now)
     start = timezone.make_aware(datetime.combine(week_ending - timedelta(days=6), time.min))
     end = timezone.make_aware(datetime.combine(week_ending + timedelta(days=1), time.min))
-    slug = f"{newsletter.slug}-{week_ending.isoformat()}"
     issue, created = Issue.objects.get_or_create(
         newsletter=newsletter,
-        slug=slug,
+        slug=f"{newsletter.slug}-{week_ending.isoformat()}",
         defaults={
             "subject": f"{newsletter.name}: the week to {week_ending:%-d %B %Y}",
             "week_of": week_ending,
         },
     )
-    if not created:
-        return issue
-    articles = queries.decorate(
-        list(queries.stories().filter(first_published_at__gte=start, first_published_at__lt=end)),
-        photos=[FEED_SPEC],
-    )
-    region_order = {s.pk: i for i, s in enumerate(queries.live_sections())}
-    articles.sort(
-        key=lambda a: (
-            region_order.get(getattr(a.region, "pk", None), 99),
-            -a.first_published_at.timestamp(),
+    with transaction.atomic():
+        issue = Issue.objects.select_for_update().get(pk=issue.pk)
+        if issue.state != Issue.State.DRAFT or issue.scheduled_for is not None:
+            return issue  # an editor has approved what it holds
+        since = start
+        if not created and issue.gathered_until is not None:
+            since = max(start, issue.gathered_until - GATHER_OVERLAP)
+        if since >= end:
+            return issue
+        items = list(issue.items.select_related("article").order_by("sort_order"))
+        fresh = list(
+            queries.stories()
+            .filter(first_published_at__gte=since, first_published_at__lt=end)
+            .exclude(pk__in=[item.article_id for item in items])
         )
-    )
-    IssueItem.objects.bulk_create(
-        IssueItem(issue=issue, article=article, sort_order=order)
-        for order, article in enumerate(articles)
-    )
+        rank = _region_ranks()
+        fresh.sort(key=lambda a: (rank(a), a.first_published_at))
+        for article in fresh:  # oldest first, each at the head of its region: newest on top
+            position = next(
+                (i for i, item in enumerate(items) if rank(item.article) >= rank(article)),
+                len(items),
+            )
+            items.insert(position, IssueItem(issue=issue, article=article))
+        if created and not items and not keep_empty:
+            issue.delete()
+            return None
+        for order, item in enumerate(items):
+            item.sort_order = order
+        IssueItem.objects.bulk_create([item for item in items if item.pk is None])
+        IssueItem.objects.bulk_update([item for item in items if item.pk], ["sort_order"])
+        issue.gathered_until = now
+        issue.save(update_fields=["gathered_until"])
     return issue
+
+
+def _region_ranks():
+    """A piece's place in the round-up: its region's place in the navigation."""
+    from wagtail.models import Page
+
+    order = {section.path: index for index, section in enumerate(queries.live_sections())}
+    return lambda article: order.get(article.path[: -Page.steplen], len(order))
 
 
 def start_send(*, issue: Issue) -> Send:
@@ -226,9 +265,9 @@ def tick(now=None) -> list[str]:
     done = []
     for newsletter in Newsletter.objects.all():
         send_day = next_send_date(newsletter, timezone.localdate(now))
-        issue = draft_roundup(newsletter=newsletter, week_ending=send_day)
-        if issue.state == Issue.State.DRAFT and not issue.items.exists():
-            issue.delete()  # nothing published this week yet: try again on the next tick
+        # Nothing published this week yet: no issue until there is (an issue an editor has
+        # emptied stays).
+        draft_roundup(newsletter=newsletter, week_ending=send_day, now=now, keep_empty=False)
     due = Issue.objects.filter(state=Issue.State.DRAFT, scheduled_for__lte=now)
     for issue in due:
         send = start_send(issue=issue)

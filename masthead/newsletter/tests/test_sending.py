@@ -9,6 +9,7 @@ from masthead.newsletter import services
 from masthead.newsletter.models import Delivery, Issue, Send, Subscription
 from masthead.newsletter.tests.factories import make_newsletter
 from masthead.newsletter.tests.smtp import SMTPServer
+from masthead.newsroom.models import ArticlePage, HomePage, SectionPage
 from masthead.newsroom.tests import factories as f
 
 S, D = Subscription.State, Delivery.State
@@ -199,6 +200,47 @@ class ClockTests(TestCase):
                 ],
             )
             self.assertEqual(list(smtp.sink.recipients()), ["r@example.com"])
+
+    def test_a_week_with_nothing_published_gets_no_issue_until_something_is(self):
+        ArticlePage.objects.update(first_published_at=timezone.now() - timedelta(days=30))
+        services.tick()
+        self.assertFalse(Issue.objects.exists())
+        europe = SectionPage.objects.get(title="Europe")
+        f.make_article(europe, title="First of the week", article_type=f.make_type("Brief"))
+        services.tick()
+        self.assertEqual(
+            [item.article.title for item in Issue.objects.get().items.all()], ["First of the week"]
+        )
+
+    def test_the_draft_gathers_what_is_published_later_in_the_week_until_it_is_scheduled(self):
+        def titles():
+            return [item.article.title for item in issue.items.order_by("sort_order")]
+
+        services.tick()
+        issue = Issue.objects.get()
+        self.assertEqual(titles(), ["This week"])
+        issue.items.get().delete()  # the editor leaves it out
+        services.tick()
+        self.assertEqual(titles(), [])  # and it stays out; the emptied issue stays too
+
+        home = HomePage.objects.get()
+        europe = SectionPage.objects.get(title="Europe")
+        africa = f.make_section(home, "Africa")
+        kind = f.make_type("Brief")
+        f.make_article(africa, title="Later in Africa", article_type=kind)
+        f.make_article(europe, title="Later in Europe", article_type=kind)
+        services.tick()
+        self.assertEqual(titles(), ["Later in Europe", "Later in Africa"])
+
+        f.make_article(europe, title="Newest in Europe", article_type=kind)
+        services.tick()
+        self.assertEqual(titles(), ["Newest in Europe", "Later in Europe", "Later in Africa"])
+
+        issue.scheduled_for = timezone.now() + timedelta(hours=1)  # approved as it stands
+        issue.save()
+        f.make_article(africa, title="After approval", article_type=kind)
+        services.tick()
+        self.assertEqual(titles(), ["Newest in Europe", "Later in Europe", "Later in Africa"])
 
 
 class ResumeTests(TestCase):
