@@ -198,6 +198,14 @@ class ListingPageTests(PublicationTestCase):
         self.assertIn("Story 1", titles)
         self.assertNotIn("Story 2", titles)
 
+    def test_a_piece_naming_several_regions_is_listed_once_in_each(self):
+        self.feature.extra_regions.add(f.make_section(self.home, "Africa"))
+        self.feature.save()
+        for path in ("/europe/", "/asia-pacific/", "/africa/", "/authors/ada-byron/"):
+            with self.subTest(path):
+                listed = self.client.get(path).context["page_obj"].object_list
+                self.assertEqual([a.pk for a in listed].count(self.feature.pk), 1)
+
     def test_type_topic_and_author_pages(self):
         opinion = self.client.get("/type/opinion/")
         self.assertEqual(
