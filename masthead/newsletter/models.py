@@ -125,7 +125,15 @@ class Issue(ClusterableModel):
         FieldPanel("subject"),
         FieldPanel("slug"),
         FieldPanel("introduction"),
-        InlinePanel("items", label="Stories", heading="Stories, in the order readers see them"),
+        InlinePanel(
+            "items",
+            label="Stories",
+            heading="Stories, in the order readers see them",
+            help_text=(
+                "Until the issue has a send time, each piece published later in the week is "
+                "added at the head of its region. A story you remove stays out."
+            ),
+        ),
         FieldPanel("scheduled_for"),
     ]
 

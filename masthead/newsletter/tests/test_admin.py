@@ -54,6 +54,11 @@ class NewsletterAdminTests(TestCase):
         self.assertIn("r4@example.com", body)
         self.assertIn("left@example.com", body)
 
+    def test_the_issue_form_tells_the_editor_the_clock_adds_later_pieces(self):
+        form = self.client.get(f"/admin/snippets/newsletter/issue/edit/{self.issue.pk}/")
+        self.assertContains(form, "each piece published later in the week is added")
+        self.assertContains(form, "A story you remove stays out.")
+
     def test_preview_as_email_and_as_text(self):
         html = self.client.get(
             f"/admin/newsletter/issues/{self.issue.pk}/preview/"
