@@ -9,6 +9,7 @@ cache off (PAGE_CACHE=0); fragment caches stay on. Needs Debian's wrk, varnish a
 """
 
 import argparse
+import gzip
 import os
 import re
 import shutil
@@ -50,7 +51,9 @@ def wrk(url: str, seconds: int, connections: int = CONNECTIONS) -> dict:
     """req/s, p50 and p99 in ms, from wrk's --latency report."""
     threads = min(2, connections)
     out = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        # As every browser does: Varnish keeps pages gzipped, nginx has the file gzipped beside it.
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+        + ["-H", "Accept-Encoding: gzip", url],
         capture_output=True,
         text=True,
         check=True,
@@ -109,6 +112,7 @@ class Servers:
             f"error_log {self.workdir}/nginx-error.log;\n"
             "events { worker_connections 1024; }\n"
             "http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 100000;\n"
+            "  gzip_static on;\n"
             f"  client_body_temp_path {self.workdir}; proxy_temp_path {self.workdir};\n"
             f"  fastcgi_temp_path {self.workdir}; uwsgi_temp_path {self.workdir};\n"
             f"  scgi_temp_path {self.workdir};\n"
@@ -215,16 +219,22 @@ def main() -> None:
         try:
             servers.start(b"")
             html = {name: fetch(servers.uncached, path) for name, path in paths.items()}
-            (Path(tmp) / "static" / "article.html").write_bytes(html["article"])
+            static = Path(tmp) / "static"
+            (static / "article.html").write_bytes(html["article"])
+            (static / "article.html.gz").write_bytes(gzip.compress(html["article"], 6))
             rows, single = measure(servers, paths, args.seconds)
+            wire = {name: len(fetch(servers.varnish, p, gzipped=True)) for name, p in paths.items()}
         finally:
             servers.stop()
     css = sum(p.stat().st_size for p in (ROOT / "masthead" / "static" / "css").glob("*.css"))
-    report(args, rows, single, queries_per_page, html, css)
+    report(args, rows, single, queries_per_page, html, css, wire)
 
 
-def fetch(port: int, path: str) -> bytes:
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=120) as response:
+def fetch(port: int, path: str, *, gzipped: bool = False) -> bytes:
+    """The body as sent (urllib does not unpack it)."""
+    headers = {"Accept-Encoding": "gzip"} if gzipped else {}
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers)
+    with urllib.request.urlopen(request, timeout=120) as response:
         return response.read()
 
 
@@ -263,7 +273,7 @@ def measure(servers: Servers, paths: dict, seconds: int):
     return rows, single
 
 
-def report(args, rows, single, queries_per_page, html, css) -> None:
+def report(args, rows, single, queries_per_page, html, css, wire) -> None:
     nginx = rows[0][2]["rps"]
     print()
     print(f"pages over {args.articles:,} articles ({args.db}), wrk {CONNECTIONS} connections")
@@ -287,6 +297,10 @@ def report(args, rows, single, queries_per_page, html, css) -> None:
     print(
         f"article page weight: HTML {len(html['article']) / 1024:.1f} KB"
         f" + CSS {css / 1024:.1f} KB, no JS"
+    )
+    print(
+        "over the wire from Varnish (gzip): "
+        + ", ".join(f"{name} {size / 1024:.1f} KB" for name, size in wire.items())
     )
     varnish = by[("article", "through Varnish")]["rps"]
     print(

@@ -4,6 +4,7 @@ PostgreSQL, Redis as the shared cache, and media on S3-compatible object storage
 Everything is chosen by environment variables on the production settings, as an operator would.
 """
 
+import gzip
 import os
 import re
 import secrets
@@ -284,6 +285,17 @@ def test_a_published_change_reaches_readers_through_varnish_within_two_seconds(s
     status, headers, body = get(source)
     assert status == 200 and headers["Content-Type"].startswith("image/"), (status, headers)
     context.close()
+
+
+def test_varnish_sends_pages_and_feeds_gzipped_to_clients_that_ask(shape):
+    for path in ("/", "/feed/"):
+        get(shape.front + path)  # now kept
+        status, headers, packed = get(shape.front + path, **{"Accept-Encoding": "gzip"})
+        assert (status, headers["Content-Encoding"]) == (200, "gzip"), dict(headers)
+        status, headers, plain = get(shape.front + path)  # a client that cannot unpack
+        assert status == 200 and "Content-Encoding" not in headers, dict(headers)
+        assert gzip.decompress(packed) == plain
+        assert len(packed) < len(plain) / 2, (path, len(packed), len(plain))
 
 
 def test_varnish_serves_stale_pages_while_every_app_server_is_down(shape):
