@@ -194,10 +194,12 @@ def draft_roundup(
         if created and not items and not keep_empty:
             issue.delete()
             return None
-        for order, item in enumerate(items):
-            item.sort_order = order
-        IssueItem.objects.bulk_create([item for item in items if item.pk is None])
-        IssueItem.objects.bulk_update([item for item in items if item.pk], ["sort_order"])
+        if fresh:  # most ticks find nothing new: no rows to write then
+            for order, item in enumerate(items):
+                item.sort_order = order
+            kept = [item for item in items if item.pk is not None]
+            IssueItem.objects.bulk_create([item for item in items if item.pk is None])
+            IssueItem.objects.bulk_update(kept, ["sort_order"])
         issue.gathered_until = now
         issue.save(update_fields=["gathered_until"])
     return issue
