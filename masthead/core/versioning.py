@@ -83,11 +83,12 @@ _MISSING = object()
 recent = LocalCopies(size=2048)
 
 
-def remember(prefix: str, compute, *parts, timeout: int = 60 * 60):
+def remember(prefix: str, compute, *parts, timeout: int = 60 * 60, keep_none: bool = True):
     """`compute()`, kept until the content version moves on: small lookups every page makes.
 
     The value is shared by every request this process serves under the same version: treat it
-    as read-only.
+    as read-only. With `keep_none` off, a None is not kept: where the parts come from a
+    reader's address, every made-up address would otherwise take a place in the cache.
     """
     key = versioned_key(prefix, *parts)
     value = recent.get(key, _MISSING)
@@ -95,6 +96,8 @@ def remember(prefix: str, compute, *parts, timeout: int = 60 * 60):
         value = cache.get(key, _MISSING)
         if value is _MISSING:
             value = compute()
+            if value is None and not keep_none:
+                return None
             cache.set(key, value, timeout)
         recent.put(key, value)
     return value

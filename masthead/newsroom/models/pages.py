@@ -98,7 +98,11 @@ class HomePage(PublicPage):
             # would take four (the region, its specific row, the article, its specific row),
             # and remembered until something is published, unpublished or moved.
             article = remember(
-                "route", lambda: self.find_article(*path_components), self.pk, *path_components
+                "route",
+                lambda: self.find_article(*path_components),
+                self.pk,
+                *path_components,
+                keep_none=False,  # a made-up address is not worth a place in the cache
             )
             if article is not None:
                 return RouteResult(article)
@@ -107,7 +111,11 @@ class HomePage(PublicPage):
             # for it and its specific row on every request). Its own route() still says 404
             # when it is not live.
             child = remember(
-                "route", lambda: self.find_child(*path_components), self.pk, *path_components
+                "route",
+                lambda: self.find_child(*path_components),
+                self.pk,
+                *path_components,
+                keep_none=False,
             )
             if child is not None:
                 return child.route(request, [])

@@ -1,10 +1,12 @@
 import re
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.test import TestCase, override_settings
 from wagtail.models import PageViewRestriction, Site
 from wagtail_footnotes.models import Footnote
 
+from masthead.core.versioning import versioned_key
 from masthead.newsletter.tests.factories import make_newsletter
 from masthead.newsroom.models import ArticleUpdate, PlainPage
 from masthead.newsroom.tests import factories as f
@@ -245,6 +247,17 @@ class ListingPageTests(PublicationTestCase):
         page.save_revision().publish()
         self.assertContains(self.client.get("/about/"), "Who we are.")
         self.assertEqual(self.client.get("/no-such-page/").status_code, 404)
+
+    def test_made_up_addresses_take_no_place_in_the_cache(self):
+        def kept(*parts):
+            return versioned_key("route", self.home.pk, *parts) in cache
+
+        self.assertEqual(self.client.get("/no-such-region/").status_code, 404)
+        self.assertEqual(self.client.get("/europe/no-such-story/").status_code, 404)
+        self.assertEqual(self.client.get("/europe/").status_code, 200)
+        self.assertFalse(kept("no-such-region"))
+        self.assertFalse(kept("europe", "no-such-story"))
+        self.assertTrue(kept("europe"))  # a real address is kept
 
     def test_a_private_region_leaves_every_list_until_it_is_public_again(self):
         def latest():
