@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Page
 
 from masthead.core.versioning import remember
 from masthead.newsletter import tokens
@@ -177,40 +178,41 @@ def draft_roundup(
             since = max(start, issue.gathered_until - GATHER_OVERLAP)
         if since >= end:
             return issue
-        items = list(issue.items.select_related("article").order_by("sort_order"))
         fresh = list(
             queries.stories()
             .filter(first_published_at__gte=since, first_published_at__lt=end)
-            .exclude(pk__in=[item.article_id for item in items])
+            .exclude(pk__in=issue.items.values("article_id"))
         )
-        rank = _region_ranks()
-        fresh.sort(key=lambda a: (rank(a), a.first_published_at))
-        for article in fresh:  # oldest first, each at the head of its region: newest on top
-            position = next(
-                (i for i, item in enumerate(items) if rank(item.article) >= rank(article)),
-                len(items),
-            )
-            items.insert(position, IssueItem(issue=issue, article=article))
-        if created and not items and not keep_empty:
+        if created and not fresh and not keep_empty:
             issue.delete()
             return None
-        if fresh:  # most ticks find nothing new: no rows to write then
-            for order, item in enumerate(items):
-                item.sort_order = order
-            kept = [item for item in items if item.pk is not None]
-            IssueItem.objects.bulk_create([item for item in items if item.pk is None])
-            IssueItem.objects.bulk_update(kept, ["sort_order"])
+        if fresh:  # most ticks find nothing new, and read or write no item then
+            _insert_by_region(issue, fresh)
         issue.gathered_until = now
         issue.save(update_fields=["gathered_until"])
     return issue
 
 
-def _region_ranks():
-    """A piece's place in the round-up: its region's place in the navigation."""
-    from wagtail.models import Page
-
+def _insert_by_region(issue: Issue, fresh: list) -> None:
+    """Add the pieces to the issue, each at the head of its region's stories: newest on top.
+    The stories already there keep their order, as an editor may have set it."""
     order = {section.path: index for index, section in enumerate(queries.live_sections())}
-    return lambda article: order.get(article.path[: -Page.steplen], len(order))
+
+    def rank(article):  # its region's place in the navigation
+        return order.get(article.path[: -Page.steplen], len(order))
+
+    items = list(issue.items.select_related("article").order_by("sort_order"))
+    for article in sorted(fresh, key=lambda a: (rank(a), a.first_published_at)):
+        position = next(
+            (i for i, item in enumerate(items) if rank(item.article) >= rank(article)),
+            len(items),
+        )
+        items.insert(position, IssueItem(issue=issue, article=article))
+    for number, item in enumerate(items):
+        item.sort_order = number
+    kept = [item for item in items if item.pk is not None]
+    IssueItem.objects.bulk_create([item for item in items if item.pk is None])
+    IssueItem.objects.bulk_update(kept, ["sort_order"])
 
 
 def start_send(*, issue: Issue) -> Send:
