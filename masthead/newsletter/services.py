@@ -186,10 +186,12 @@ def draft_roundup(
         if created and not fresh and not keep_empty:
             issue.delete()
             return None
-        if fresh:  # most ticks find nothing new, and read or write no item then
-            _insert_by_region(issue, fresh)
         issue.gathered_until = now
-        issue.save(update_fields=["gathered_until"])
+        if fresh:
+            _insert_by_region(issue, fresh)
+            issue.save(update_fields=["gathered_until"])  # Wagtail indexes its new references
+        else:  # most ticks: only the mark moves, with no signal (and no reindexing task)
+            Issue.objects.filter(pk=issue.pk).update(gathered_until=now)
     return issue
 
 

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.db.models.signals import post_save
 from django.test import TestCase, override_settings
 from django.utils import timezone
 
@@ -220,8 +221,19 @@ class ClockTests(TestCase):
         issue = Issue.objects.get()
         self.assertEqual(titles(), ["This week"])
         issue.items.get().delete()  # the editor leaves it out
+        saved = []
+        post_save.connect(
+            lambda **kw: saved.append(kw["instance"]),
+            sender=Issue,
+            weak=False,
+            dispatch_uid="test-issue-saved",
+        )
+        self.addCleanup(post_save.disconnect, sender=Issue, dispatch_uid="test-issue-saved")
         services.tick()
         self.assertEqual(titles(), [])  # and it stays out; the emptied issue stays too
+        # A tick with nothing new moves its mark quietly: no signal, so no reindexing task
+        # for the worker every minute.
+        self.assertEqual(saved, [])
 
         home = HomePage.objects.get()
         europe = SectionPage.objects.get(title="Europe")
