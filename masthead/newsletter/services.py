@@ -152,6 +152,10 @@ def draft_roundup(
 ) -> Issue | None:
     """The week's published pieces grouped by region, as a draft issue (made once per week).
 
+    The week runs from the day after the previous send day to the end of the send day; what
+    last week's issue missed because it was scheduled or sent before its week was over opens
+    this one, so every piece is in one round-up.
+
     While the draft is neither scheduled nor sent, calling this again adds what was published
     since, each piece at the head of its region. What an editor removed or reordered stays
     as they left it: only pieces published after the last gathering are added. With
@@ -173,15 +177,31 @@ def draft_roundup(
         issue = Issue.objects.select_for_update().get(pk=issue.pk)
         if issue.state != Issue.State.DRAFT or issue.scheduled_for is not None:
             return issue  # an editor has approved what it holds
-        since = start
+        since, already = start, IssueItem.objects.filter(issue=issue)
         if not created and issue.gathered_until is not None:
             since = max(start, issue.gathered_until - GATHER_OVERLAP)
+        else:
+            # What last week's issue did not look at (published after it was scheduled, or on
+            # its send day after it went out) opens this one.
+            previous = (
+                Issue.objects.filter(
+                    newsletter=newsletter,
+                    week_of__gte=week_ending - timedelta(days=7),
+                    week_of__lt=week_ending,
+                    gathered_until__isnull=False,
+                )
+                .order_by("-week_of")
+                .first()
+            )
+            if previous is not None and previous.gathered_until - GATHER_OVERLAP < start:
+                since = previous.gathered_until - GATHER_OVERLAP
+                already = IssueItem.objects.filter(issue__in=[issue, previous])
         if since >= end:
             return issue
         fresh = list(
             queries.stories()
             .filter(first_published_at__gte=since, first_published_at__lt=end)
-            .exclude(pk__in=issue.items.values("article_id"))
+            .exclude(pk__in=already.values("article_id"))
         )
         if created and not fresh and not keep_empty:
             issue.delete()

@@ -254,6 +254,28 @@ class ClockTests(TestCase):
         services.tick()
         self.assertEqual(titles(), ["Newest in Europe", "Later in Europe", "Later in Africa"])
 
+    def test_what_is_published_after_an_issue_stopped_gathering_opens_the_next_one(self):
+        def titles(issue):
+            return [item.article.title for item in issue.items.order_by("sort_order")]
+
+        now = timezone.now()
+        self.newsletter.send_weekday = timezone.localdate(now).weekday()  # today is send day
+        self.newsletter.save()
+        services.tick(now)
+        sent = Issue.objects.get()
+        self.assertEqual(titles(sent), ["This week"])
+        Issue.objects.filter(pk=sent.pk).update(scheduled_for=now)
+        services.tick(now + timedelta(seconds=1))  # the send starts
+        europe = SectionPage.objects.get(title="Europe")
+        f.make_article(europe, title="Filed after the send", article_type=f.make_type("Brief"))
+        services.tick(now + timedelta(minutes=1))
+        self.assertEqual(titles(sent), ["This week"])  # gone out as it stood
+
+        services.tick(now + timedelta(days=1))
+        coming = Issue.objects.exclude(pk=sent.pk).get()
+        self.assertEqual(coming.week_of, timezone.localdate(now) + timedelta(days=7))
+        self.assertEqual(titles(coming), ["Filed after the send"])
+
 
 class ResumeTests(TestCase):
     def test_an_abandoned_send_is_queued_again_and_a_held_one_is_not(self):
