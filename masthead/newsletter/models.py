@@ -10,6 +10,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from masthead.newsletter.forms import IssueForm
+
 
 class Newsletter(models.Model):
     name = models.CharField(max_length=120, default="The weekly round-up")
@@ -119,6 +121,8 @@ class Issue(ClusterableModel):
     # Pieces first published before this were gathered into the round-up (or left out by an
     # editor); the newsletter's clock adds later ones while the issue is an unscheduled draft.
     gathered_until = models.DateTimeField(null=True, blank=True, editable=False)
+
+    base_form_class = IssueForm  # stories the clock adds while the form is open keep a place
 
     panels = [
         FieldPanel("newsletter"),

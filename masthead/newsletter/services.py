@@ -218,23 +218,54 @@ def draft_roundup(
 def _insert_by_region(issue: Issue, fresh: list) -> None:
     """Add the pieces to the issue, each at the head of its region's stories: newest on top.
     The stories already there keep their order, as an editor may have set it."""
-    order = {section.path: index for index, section in enumerate(queries.live_sections())}
-
-    def rank(article):  # its region's place in the navigation
-        return order.get(article.path[: -Page.steplen], len(order))
-
     items = list(issue.items.select_related("article").order_by("sort_order"))
-    for article in sorted(fresh, key=lambda a: (rank(a), a.first_published_at)):
-        position = next(
-            (i for i, item in enumerate(items) if rank(item.article) >= rank(article)),
-            len(items),
-        )
-        items.insert(position, IssueItem(issue=issue, article=article))
+    newcomers = [IssueItem(issue=issue, article=article) for article in fresh]
+    items = _place_by_region(items, newcomers)
     for number, item in enumerate(items):
         item.sort_order = number
     kept = [item for item in items if item.pk is not None]
     IssueItem.objects.bulk_create([item for item in items if item.pk is None])
     IssueItem.objects.bulk_update(kept, ["sort_order"])
+
+
+def _place_by_region(items: list[IssueItem], newcomers: list[IssueItem]) -> list[IssueItem]:
+    """`items` in their order, with each newcomer at the head of its region's stories (regions
+    in the navigation's order; of several newcomers in one region, the newest first)."""
+    order = {section.path: index for index, section in enumerate(queries.live_sections())}
+
+    def rank(article):  # its region's place in the navigation
+        return order.get(article.path[: -Page.steplen], len(order))
+
+    items = list(items)
+    for newcomer in sorted(
+        newcomers, key=lambda i: (rank(i.article), i.article.first_published_at)
+    ):
+        position = next(
+            (n for n, item in enumerate(items) if rank(item.article) >= rank(newcomer.article)),
+            len(items),
+        )
+        items.insert(position, newcomer)
+    return items
+
+
+def keep_gathered_since_form(issue: Issue, shown: set[int]) -> None:
+    """After an editor saved the issue's stories as their form showed them: place the stories
+    the clock added while the form was open (items not in `shown`) at the head of their regions
+    in the editor's new order, and drop any the editor had added themselves meanwhile."""
+    with transaction.atomic():
+        Issue.objects.select_for_update().filter(pk=issue.pk).first()  # waits for a tick
+        items = list(issue.items.select_related("article").order_by("sort_order", "pk"))
+        edited = [item for item in items if item.pk in shown]
+        chosen = {item.article_id for item in edited}
+        added = [item for item in items if item.pk not in shown]
+        if not added:
+            return
+        IssueItem.objects.filter(pk__in=[i.pk for i in added if i.article_id in chosen]).delete()
+        added = [item for item in added if item.article_id not in chosen]
+        items = _place_by_region(edited, added)
+        for number, item in enumerate(items):
+            item.sort_order = number
+        IssueItem.objects.bulk_update(items, ["sort_order"])
 
 
 def start_send(*, issue: Issue) -> Send:

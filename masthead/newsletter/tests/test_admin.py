@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import TestCase, override_settings
 from django.utils import timezone
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from masthead.newsletter import services
 from masthead.newsletter.models import Send, Subscription
@@ -95,6 +96,54 @@ class NewsletterAdminTests(TestCase):
         self.assertContains(progress, 'value="5"')
         self.assertContains(progress, "r2@example.com")
         self.assertContains(progress, "550 5.1.1 Unknown user")
+
+
+class OpenFormTests(TestCase):
+    """An editor works on the draft while the clock adds the week's later pieces to it."""
+
+    def test_stories_the_clock_added_while_the_form_was_open_keep_a_place(self):
+        home = f.make_home()
+        europe, africa = f.make_section(home, "Europe"), f.make_section(home, "Africa")
+        kind = f.make_type("Analysis")
+        for section, title in [(europe, "Ports"), (europe, "Grain"), (africa, "Sahel")]:
+            f.make_article(section, title=title, article_type=kind, age=timedelta(hours=3))
+        newsletter = make_newsletter()
+        issue = services.draft_roundup(newsletter=newsletter, week_ending=timezone.localdate())
+        editor = get_user_model().objects.create_superuser("ed", "ed@news.example", "x" * 16)
+        self.client.force_login(editor)
+        edit = f"/admin/snippets/newsletter/issue/edit/{issue.pk}/"
+        shown = {
+            i.article.title: i for i in issue.items.select_related("article").order_by("sort_order")
+        }
+        self.assertContains(self.client.get(edit), "Sahel")
+
+        # While the form is open, the clock adds a piece in each region...
+        f.make_article(africa, title="Lake ferry", article_type=kind)
+        wire = f.make_article(europe, title="Wire story", article_type=kind)
+        services.draft_roundup(newsletter=newsletter, week_ending=timezone.localdate())
+        # ...and the editor, who never saw them, moves Ports above Grain, removes Sahel and
+        # adds the wire story by hand. The rows as the form showed them, in its order:
+        self.assertEqual(list(shown), ["Grain", "Ports", "Sahel"])
+        rows = [
+            {"id": shown["Grain"].pk, "article": shown["Grain"].article_id, "ORDER": 2},
+            {"id": shown["Ports"].pk, "article": shown["Ports"].article_id, "ORDER": 1},
+            {"id": shown["Sahel"].pk, "article": shown["Sahel"].article_id, "DELETE": "on"},
+            {"article": wire.pk, "ORDER": 3},
+        ]
+        data = nested_form_data(
+            {
+                "newsletter": newsletter.pk,
+                "subject": issue.subject,
+                "slug": issue.slug,
+                "introduction": "Our pick of the week.",
+                "scheduled_for": "",
+                "items": inline_formset(rows, initial=3),
+            }
+        )
+        self.assertEqual(self.client.post(edit, data).status_code, 302)
+        titles = [i.article.title for i in issue.items.order_by("sort_order")]
+        # The clock's Lake ferry heads Africa; its wire story is the editor's own row, once.
+        self.assertEqual(titles, ["Ports", "Grain", "Wire story", "Lake ferry"])
 
 
 class ImportAndForgetTests(TestCase):
