@@ -7,6 +7,7 @@ that keeps every message it receives.
 """
 
 import os
+import random
 import secrets
 import shutil
 import socket
@@ -68,10 +69,41 @@ class LiveServer:
         return result.stdout
 
 
+_HANDED_OUT: set[int] = set()
+
+
+def _free_ports(count: int) -> list[int]:
+    """Distinct ports no one listens on, below the kernel's ephemeral range.
+
+    A port from bind(0) lies in that range, where every outgoing connection (to PostgreSQL,
+    Redis, object storage) also takes its local port: one of them could hold the port by the
+    time a server we start binds it. Below the range only listeners compete, and none holds
+    these ports now; nor are they handed out twice in one test run.
+    """
+    try:
+        low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        low = 32768
+    candidates = list(range(10_000, max(low, 11_000)))
+    random.shuffle(candidates)
+    ports = []
+    for port in candidates:
+        if port in _HANDED_OUT:
+            continue
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        ports.append(port)
+        _HANDED_OUT.add(port)
+        if len(ports) == count:
+            return ports
+    raise RuntimeError(f"no {count} free ports between 10000 and {low}")
+
+
 def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return _free_ports(1)[0]
 
 
 def _manage(*args: str, env: dict, log) -> None:

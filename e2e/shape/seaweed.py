@@ -5,7 +5,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,8 @@ from pathlib import Path
 import boto3
 from botocore.config import Config
 from botocore.exceptions import ClientError
+
+from e2e.conftest import _free_ports
 
 BUCKET = "media"
 ACCESS_KEY = "masthead-test"
@@ -56,15 +57,6 @@ def weed_binary() -> str:
     return found
 
 
-def free_ports(count: int) -> list[int]:
-    # All held open at once so the kernel hands out distinct ports.
-    with contextlib.ExitStack() as stack:
-        socks = [stack.enter_context(socket.socket()) for _ in range(count)]
-        for sock in socks:
-            sock.bind(("127.0.0.1", 0))
-        return [sock.getsockname()[1] for sock in socks]
-
-
 def log_tail(log: Path) -> str:
     return "\n".join(log.read_text(errors="replace").splitlines()[-40:])
 
@@ -72,7 +64,7 @@ def log_tail(log: Path) -> str:
 @contextlib.contextmanager
 def seaweedfs(workdir: Path) -> Iterator[S3Server]:
     (workdir / "data").mkdir(parents=True, exist_ok=True)
-    master, master_grpc, volume, volume_grpc, filer, filer_grpc, s3, s3_grpc = free_ports(8)
+    master, master_grpc, volume, volume_grpc, filer, filer_grpc, s3, s3_grpc = _free_ports(8)
     config = {
         "identities": [
             # Readers' browsers GET objects with no credentials; they may not list or write.
