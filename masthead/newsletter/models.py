@@ -121,6 +121,9 @@ class Issue(ClusterableModel):
     # Pieces first published before this were gathered into the round-up (or left out by an
     # editor); the newsletter's clock adds later ones while the issue is an unscheduled draft.
     gathered_until = models.DateTimeField(null=True, blank=True, editable=False)
+    # The pieces gathered in the last few minutes (article pk: first published), which the next
+    # ticks look at again for a late commit: one an editor removed is not added back.
+    gathered_recently = models.JSONField(default=dict, blank=True, editable=False)
 
     base_form_class = IssueForm  # stories the clock adds while the form is open keep a place
 

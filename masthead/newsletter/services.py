@@ -198,20 +198,31 @@ def draft_roundup(
                 already = IssueItem.objects.filter(issue__in=[issue, previous])
         if since >= end:
             return issue
+        seen = issue.gathered_recently
         fresh = list(
             queries.stories()
             .filter(first_published_at__gte=since, first_published_at__lt=end)
             .exclude(pk__in=already.values("article_id"))
+            .exclude(pk__in=[int(pk) for pk in seen])
         )
         if created and not fresh and not keep_empty:
             issue.delete()
             return None
-        issue.gathered_until = now
+        # What the next tick will look at again: remember what this one gathered there.
+        horizon = now - GATHER_OVERLAP
+        recently = {
+            pk: when for pk, when in seen.items() if datetime.fromisoformat(when) >= horizon
+        }
+        for article in fresh:
+            if article.first_published_at >= horizon:
+                recently[str(article.pk)] = article.first_published_at.isoformat()
+        issue.gathered_until, issue.gathered_recently = now, recently
         if fresh:
             _insert_by_region(issue, fresh)
-            issue.save(update_fields=["gathered_until"])  # Wagtail indexes its new references
-        else:  # most ticks: only the mark moves, with no signal (and no reindexing task)
-            Issue.objects.filter(pk=issue.pk).update(gathered_until=now)
+            # Saved, so that Wagtail indexes the issue's new references.
+            issue.save(update_fields=["gathered_until", "gathered_recently"])
+        else:  # most ticks: only the marks move, with no signal (and no reindexing task)
+            Issue.objects.filter(pk=issue.pk).update(gathered_until=now, gathered_recently=recently)
     return issue
 
 

@@ -254,6 +254,30 @@ class ClockTests(TestCase):
         services.tick()
         self.assertEqual(titles(), ["Newest in Europe", "Later in Europe", "Later in Africa"])
 
+    def test_a_piece_removed_just_after_it_was_gathered_stays_out_and_a_late_one_is_caught(self):
+        def titles():
+            return [item.article.title for item in issue.items.order_by("sort_order")]
+
+        t0 = timezone.now()
+        services.tick(t0)
+        issue = Issue.objects.get()
+        europe, kind = SectionPage.objects.get(title="Europe"), f.make_type("Brief")
+        f.make_article(europe, title="Just filed", article_type=kind)
+        services.tick(t0 + timedelta(minutes=1))
+        self.assertEqual(titles(), ["Just filed", "This week"])
+        issue.items.get(article__title="Just filed").delete()  # the editor takes it out at once
+        services.tick(t0 + timedelta(minutes=2))
+        self.assertEqual(titles(), ["This week"])
+        # A piece stamped before that tick whose publish was committed only after it looked:
+        late = f.make_article(europe, title="Late commit", article_type=kind)
+        ArticlePage.objects.filter(pk=late.pk).update(
+            first_published_at=t0 + timedelta(seconds=100)
+        )
+        services.tick(t0 + timedelta(minutes=3))
+        self.assertEqual(titles(), ["Late commit", "This week"])
+        services.tick(t0 + timedelta(minutes=10))
+        self.assertEqual(titles(), ["Late commit", "This week"])
+
     def test_what_is_published_after_an_issue_stopped_gathering_opens_the_next_one(self):
         def titles(issue):
             return [item.article.title for item in issue.items.order_by("sort_order")]
