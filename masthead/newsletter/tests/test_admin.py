@@ -60,6 +60,40 @@ class NewsletterAdminTests(TestCase):
         self.assertContains(form, "each piece published later in the week is added")
         self.assertContains(form, "A story you remove stays out.")
 
+    def test_the_send_time_field_gives_the_usual_time_and_refuses_one_long_past(self):
+        edit = f"/admin/snippets/newsletter/issue/edit/{self.issue.pk}/"
+        self.newsletter.send_time = "07:30"
+        self.newsletter.save()
+        usual = f"{self.issue.week_of:%A %-d %B}, 07:30"
+        self.assertContains(
+            self.client.get(edit), f"The weekly round-up&#x27;s usual time: {usual}"
+        )
+
+        rows = [{"id": i.pk, "article": i.article_id} for i in self.issue.items.all()]
+
+        def save(scheduled_for):
+            data = nested_form_data(
+                {
+                    "newsletter": self.newsletter.pk,
+                    "subject": self.issue.subject,
+                    "slug": self.issue.slug,
+                    "introduction": "",
+                    "scheduled_for": scheduled_for,
+                    "items": inline_formset(rows, initial=len(rows)),
+                }
+            )
+            return self.client.post(edit, data)
+
+        yesterday = timezone.localtime() - timedelta(days=1)
+        refused = save(yesterday.strftime("%Y-%m-%d %H:%M"))
+        self.assertContains(refused, "That time has passed.")
+        self.issue.refresh_from_db()
+        self.assertIsNone(self.issue.scheduled_for)  # nothing changed
+        tomorrow = timezone.localtime() + timedelta(days=1)
+        self.assertEqual(save(tomorrow.strftime("%Y-%m-%d %H:%M")).status_code, 302)
+        self.issue.refresh_from_db()
+        self.assertEqual(self.issue.scheduled_for, tomorrow.replace(second=0, microsecond=0))
+
     def test_preview_as_email_and_as_text(self):
         html = self.client.get(
             f"/admin/newsletter/issues/{self.issue.pk}/preview/"
