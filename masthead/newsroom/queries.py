@@ -165,13 +165,17 @@ def decorate(articles: list[ArticlePage], sections=None, *, photos=None) -> list
     by_path = {s.path: s for s in (sections if sections is not None else live_sections())}
     for article in articles:
         article.region = by_path.get(article.path[: -Page.steplen])
-        cache_tags.add(cache_tags.page(article.pk))
-        cache_tags.add(
-            *(cache_tags.author(link.author_id) for link in article.article_authors.all())
-        )
-        if article.hero_image_id:
-            cache_tags.add(cache_tags.image(article.hero_image_id))
+        record_shown(article)
     return articles
+
+
+def record_shown(article: ArticlePage) -> None:
+    """Tag the page being rendered with what a teaser of this piece shows: the piece itself, its
+    authors and its photo (decorated: the authors are prefetched)."""
+    cache_tags.add(cache_tags.page(article.pk))
+    cache_tags.add(*(cache_tags.author(link.author_id) for link in article.article_authors.all()))
+    if article.hero_image_id:
+        cache_tags.add(cache_tags.image(article.hero_image_id))
 
 
 @dataclass

@@ -73,3 +73,20 @@ def shows_image(image) -> str:
     if image is not None:
         tags.add(tags.image(image.pk))
     return ""
+
+
+@register.simple_tag
+def shows_articles(articles) -> str:
+    """Record that the part shows these pieces, as the query that fetched them did outside it: a
+    change to any of them, their authors or photos then drops the kept part."""
+    from masthead.newsroom.queries import record_shown
+
+    for article in articles:
+        record_shown(article)
+    return ""
+
+
+@register.filter
+def identity(articles) -> tuple:
+    """Which pieces a list holds, in order: the key of a kept list of teasers."""
+    return tuple(article.pk for article in articles)

@@ -7,6 +7,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from masthead.delivery.tests.test_page_cache import PageCacheTestCase
+from masthead.newsroom.tests import factories as f
 
 
 @override_settings(PAGE_CACHE=False)
@@ -38,6 +39,45 @@ class FragmentTests(PageCacheTestCase):
         with self.captureOnCommitCallbacks(execute=True):
             self.photo.save()
         self.assertContains(self.get(self.article.url), "REUTERS/John Roe")
+
+    def test_kept_lists_of_teasers_still_show_every_change(self):
+        def teasers_rendered(response):
+            return [t.name for t in response.templates].count("components/teaser.html")
+
+        for url in ("/europe/", "/latest/"):
+            with self.subTest(url=url):
+                first = self.get(url)
+                again = self.get(url)
+                self.assertGreater(teasers_rendered(first), 0)
+                self.assertEqual(teasers_rendered(again), 0)  # the list was kept
+                self.assertEqual(again.content, first.content)
+                self.assertEqual(again["X-Cache-Tags"], first["X-Cache-Tags"])
+                self.assertIn(f"|au{self.author.pk}|", again["X-Cache-Tags"])
+
+        def shown_on_lists(*texts, gone=None):
+            for url in ("/europe/", "/latest/"):
+                page = self.get(url)
+                for text in texts:
+                    self.assertContains(page, text, msg_prefix=url)
+                if gone:
+                    self.assertNotContains(page, gone, msg_prefix=url)
+
+        self.author.name = "Ada King"  # each change on its own: the lists stay the same
+        with self.captureOnCommitCallbacks(execute=True):
+            self.author.save()
+        shown_on_lists("Ada King", gone="Ada Lovelace")
+        self.photo.photographer = "John Roe"
+        with self.captureOnCommitCallbacks(execute=True):
+            self.photo.save()
+        shown_on_lists("John Roe")
+        self.article.title = "Grain, rerouted"
+        self.publish(self.article)
+        shown_on_lists(">Grain, rerouted<")
+        newest = f.make_article(
+            self.europe, title="Ports of the Adriatic", article_type=self.analysis, live=False
+        )
+        self.publish(newest)
+        shown_on_lists("Ports of the Adriatic", "Ada King", "John Roe", ">Grain, rerouted<")
 
     def test_the_page_frame_is_kept_until_the_regions_or_the_outlet_change(self):
         from wagtail.models import Site
