@@ -1,6 +1,7 @@
 """schema.org JSON-LD, built as plain dicts so tests can read them as data."""
 
 from masthead.feeds import content
+from masthead.images.renditions import LOGO_DATA_SPEC
 
 
 def _person(author, root: str) -> dict:
@@ -16,7 +17,7 @@ def _person(author, root: str) -> dict:
 def organization(outlet, root: str, *, kind: str = "NewsMediaOrganization") -> dict:
     org = {"@type": kind, "name": outlet.outlet_name, "url": root + "/"}
     if outlet.logo_id:
-        rendition = outlet.logo.get_rendition("height-120")
+        rendition = outlet.logo.get_rendition(LOGO_DATA_SPEC)
         org["logo"] = {
             "@type": "ImageObject",
             "url": root + rendition.url,

@@ -39,6 +39,10 @@ FEED_SPEC = format_specs("hero", "jpeg")[1]
 FEED_INLINE_SPEC = format_specs("inline", "jpeg")[-1]
 
 
+# The outlet's logo: in the page header (base.html) and in the JSON-LD publisher.
+LOGO_HEADER_SPEC, LOGO_DATA_SPEC = "height-80", "height-120"
+
+
 def all_specs() -> list[str]:
     """Every spec a page, feed or email asks for, once (feeds and email take the JPEGs)."""
     specs = []
@@ -59,6 +63,6 @@ def renditions(image, *specs: str) -> dict:
     return image.get_renditions(*(_filter(spec) for spec in specs))
 
 
-def prerender(image) -> None:
-    """Generate every rendition a page could ask for, so no reader waits for one."""
-    renditions(image, *all_specs())
+def prerender(image, specs=None) -> None:
+    """Generate every rendition a page could ask for (or those `specs`), so no reader waits."""
+    renditions(image, *(specs or all_specs()))

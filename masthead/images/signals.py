@@ -10,11 +10,12 @@ from wagtail.signals import page_published
 from masthead.images.models import CustomImage
 
 
-def queue_prerender(image_id: int) -> None:
-    """Have the worker make the photo's renditions once the transaction commits."""
+def queue_prerender(image_id: int, specs: list[str] | None = None) -> None:
+    """Have the worker make the photo's renditions (all, or those `specs`) once the transaction
+    commits."""
     from masthead.images.tasks import prerender_renditions_task
 
-    transaction.on_commit(partial(prerender_renditions_task.enqueue, image_id))
+    transaction.on_commit(partial(prerender_renditions_task.enqueue, image_id, specs))
 
 
 def page_image_ids(page) -> list[int]:
