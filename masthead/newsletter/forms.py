@@ -29,7 +29,8 @@ class IssueForm(WagtailAdminModelForm):
     def clean_scheduled_for(self):
         when = self.cleaned_data.get("scheduled_for")
         late = when is not None and when < timezone.now() - timedelta(minutes=5)
-        if late and "scheduled_for" in self.changed_data:
+        draft = self.instance.state == self.instance.State.DRAFT  # a sent one keeps its record
+        if late and draft and "scheduled_for" in self.changed_data:
             raise forms.ValidationError(
                 "That time has passed. Pick a later one, or send the issue now with “Send…” "
                 "in the list of issues."

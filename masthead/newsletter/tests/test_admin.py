@@ -7,7 +7,7 @@ from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from masthead.newsletter import services
-from masthead.newsletter.models import Send, Subscription
+from masthead.newsletter.models import Issue, Send, Subscription
 from masthead.newsletter.tests.factories import make_newsletter
 from masthead.newsletter.tests.smtp import SMTPServer
 from masthead.newsroom.tests import factories as f
@@ -93,6 +93,11 @@ class NewsletterAdminTests(TestCase):
         self.assertEqual(save(tomorrow.strftime("%Y-%m-%d %H:%M")).status_code, 302)
         self.issue.refresh_from_db()
         self.assertEqual(self.issue.scheduled_for, tomorrow.replace(second=0, microsecond=0))
+        # A sent issue keeps its past time: fixing its subject for the web archive still saves.
+        Issue.objects.filter(pk=self.issue.pk).update(
+            state=Issue.State.SENT, scheduled_for=yesterday
+        )
+        self.assertEqual(save(yesterday.strftime("%Y-%m-%d %H:%M")).status_code, 302)
 
     def test_preview_as_email_and_as_text(self):
         html = self.client.get(
