@@ -152,9 +152,10 @@ def draft_roundup(
 ) -> Issue | None:
     """The week's published pieces grouped by region, as a draft issue (made once per week).
 
-    The week runs from the day after the previous send day to the end of the send day; what
-    last week's issue missed because it was scheduled or sent before its week was over opens
-    this one, so every piece is in one round-up.
+    The week runs from the day after the previous send day to the end of the send day, or from
+    where last week's issue stopped gathering when there is one: what it missed because it was
+    scheduled or sent before its week was over opens this one, so every piece is in one
+    round-up, and none in two.
 
     While the draft is neither scheduled nor sent, calling this again adds what was published
     since, each piece at the head of its region. What an editor removed or reordered stays
@@ -181,8 +182,9 @@ def draft_roundup(
         if not created and issue.gathered_until is not None:
             since = max(start, issue.gathered_until - GATHER_OVERLAP)
         else:
-            # What last week's issue did not look at (published after it was scheduled, or on
-            # its send day after it went out) opens this one.
+            # This one starts where last week's issue stopped looking: what that issue missed
+            # (published after it was scheduled, or on its send day after it went out) opens
+            # this one, and what it held is not repeated (the send day may have moved).
             previous = (
                 Issue.objects.filter(
                     newsletter=newsletter,
@@ -193,7 +195,7 @@ def draft_roundup(
                 .order_by("-week_of")
                 .first()
             )
-            if previous is not None and previous.gathered_until - GATHER_OVERLAP < start:
+            if previous is not None:
                 since = previous.gathered_until - GATHER_OVERLAP
                 already = IssueItem.objects.filter(issue__in=[issue, previous])
         if since >= end:

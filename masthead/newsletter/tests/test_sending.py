@@ -300,6 +300,26 @@ class ClockTests(TestCase):
         self.assertEqual(coming.week_of, timezone.localdate(now) + timedelta(days=7))
         self.assertEqual(titles(coming), ["Filed after the send"])
 
+    def test_moving_the_send_day_repeats_nothing_from_the_last_issue(self):
+        now = timezone.now()
+        self.newsletter.send_weekday = timezone.localdate(now).weekday()
+        self.newsletter.save()
+        services.tick(now)
+        sent = Issue.objects.get()
+        Issue.objects.filter(pk=sent.pk).update(scheduled_for=now)
+        services.tick(now + timedelta(seconds=1))
+        # The editors move the round-up three days later: its week now reaches back before the
+        # last send day, where "This week" went out already.
+        self.newsletter.send_weekday = (self.newsletter.send_weekday + 3) % 7
+        self.newsletter.save()
+        europe = SectionPage.objects.get(title="Europe")
+        f.make_article(europe, title="Since the last issue", article_type=f.make_type("Brief"))
+        services.tick(now + timedelta(days=1))
+        coming = Issue.objects.exclude(pk=sent.pk).get()
+        self.assertEqual(coming.week_of, timezone.localdate(now) + timedelta(days=3))
+        titles = [item.article.title for item in coming.items.order_by("sort_order")]
+        self.assertEqual(titles, ["Since the last issue"])
+
 
 class ResumeTests(TestCase):
     def test_an_abandoned_send_is_queued_again_and_a_held_one_is_not(self):
