@@ -166,13 +166,12 @@ def draft_roundup(
     week_ending = week_ending or timezone.localdate(now)
     start = timezone.make_aware(datetime.combine(week_ending - timedelta(days=6), time.min))
     end = timezone.make_aware(datetime.combine(week_ending + timedelta(days=1), time.min))
+    slug = f"{newsletter.slug}-{week_ending.isoformat()}"
+    _move_draft_to_new_send_day(newsletter, week_ending, slug, timezone.localdate(now))
     issue, created = Issue.objects.get_or_create(
         newsletter=newsletter,
-        slug=f"{newsletter.slug}-{week_ending.isoformat()}",
-        defaults={
-            "subject": f"{newsletter.name}: the week to {week_ending:%-d %B %Y}",
-            "week_of": week_ending,
-        },
+        slug=slug,
+        defaults={"subject": _subject(newsletter, week_ending), "week_of": week_ending},
     )
     with transaction.atomic():
         issue = Issue.objects.select_for_update().get(pk=issue.pk)
@@ -226,6 +225,38 @@ def draft_roundup(
         else:  # most ticks: only the marks move, with no signal (and no reindexing task)
             Issue.objects.filter(pk=issue.pk).update(gathered_until=now, gathered_recently=recently)
     return issue
+
+
+def _subject(newsletter: Newsletter, week_ending: date) -> str:
+    return f"{newsletter.name}: the week to {week_ending:%-d %B %Y}"
+
+
+def _move_draft_to_new_send_day(
+    newsletter: Newsletter, week_ending: date, slug: str, today: date
+) -> None:
+    """Editors moved the send day while the coming issue's draft was open: the draft, with
+    what they wrote and chose, becomes the issue of the new day rather than being left behind
+    beside a new one. (A draft whose day has passed is last week's, and stays as it is.)"""
+    if Issue.objects.filter(newsletter=newsletter, slug=slug).exists():
+        return
+    draft = (
+        Issue.objects.filter(
+            newsletter=newsletter,
+            state=Issue.State.DRAFT,
+            scheduled_for__isnull=True,
+            gathered_until__isnull=False,  # the clock's own, not one an editor began by hand
+            week_of__gte=today,
+            week_of__lt=today + timedelta(days=7),
+        )
+        .order_by("week_of")
+        .first()
+    )
+    if draft is None:
+        return
+    if draft.subject == _subject(newsletter, draft.week_of):  # not one an editor wrote
+        draft.subject = _subject(newsletter, week_ending)
+    draft.week_of, draft.slug = week_ending, slug
+    draft.save(update_fields=["subject", "week_of", "slug"])
 
 
 def _insert_by_region(issue: Issue, fresh: list) -> None:

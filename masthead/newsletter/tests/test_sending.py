@@ -320,6 +320,26 @@ class ClockTests(TestCase):
         titles = [item.article.title for item in coming.items.order_by("sort_order")]
         self.assertEqual(titles, ["Since the last issue"])
 
+    def test_moving_the_send_day_moves_the_open_draft_with_it(self):
+        now = timezone.now()
+        today = timezone.localdate(now)
+        self.newsletter.send_weekday = (today.weekday() + 4) % 7
+        self.newsletter.save()
+        services.tick(now)
+        draft = Issue.objects.get()
+        draft.introduction = "Our pick of the week."
+        draft.save()
+        for days_ahead in (1, 5):  # earlier, then later than the draft's day
+            self.newsletter.send_weekday = (today.weekday() + days_ahead) % 7
+            self.newsletter.save()
+            services.tick(now + timedelta(minutes=days_ahead))
+            moved = Issue.objects.get()  # still the one draft
+            self.assertEqual(moved.pk, draft.pk)
+            self.assertEqual(moved.week_of, today + timedelta(days=days_ahead))
+            self.assertEqual(moved.introduction, "Our pick of the week.")
+            self.assertIn(f"the week to {moved.week_of:%-d %B %Y}", moved.subject)
+            self.assertEqual([i.article.title for i in moved.items.all()], ["This week"])
+
 
 class ResumeTests(TestCase):
     def test_an_abandoned_send_is_queued_again_and_a_held_one_is_not(self):
