@@ -166,15 +166,8 @@ def draft_roundup(
     week_ending = week_ending or timezone.localdate(now)
     start = timezone.make_aware(datetime.combine(week_ending - timedelta(days=6), time.min))
     end = timezone.make_aware(datetime.combine(week_ending + timedelta(days=1), time.min))
-    slug = f"{newsletter.slug}-{week_ending.isoformat()}"
-    _move_draft_to_new_send_day(newsletter, week_ending, slug, timezone.localdate(now))
-    issue, created = Issue.objects.get_or_create(
-        newsletter=newsletter,
-        slug=slug,
-        defaults={"subject": _subject(newsletter, week_ending), "week_of": week_ending},
-    )
     with transaction.atomic():
-        issue = Issue.objects.select_for_update().get(pk=issue.pk)
+        issue, created = _issue_for_week(newsletter, week_ending, timezone.localdate(now))
         if issue.state != Issue.State.DRAFT or issue.scheduled_for is not None:
             return issue  # an editor has approved what it holds
         since, already = start, IssueItem.objects.filter(issue=issue)
@@ -231,17 +224,19 @@ def _subject(newsletter: Newsletter, week_ending: date) -> str:
     return f"{newsletter.name}: the week to {week_ending:%-d %B %Y}"
 
 
-def _move_draft_to_new_send_day(
-    newsletter: Newsletter, week_ending: date, slug: str, today: date
-) -> None:
-    """Editors moved the send day while the coming issue's draft was open: the draft, with
+def _issue_for_week(newsletter: Newsletter, week_ending: date, today: date) -> tuple[Issue, bool]:
+    """The week's issue, locked against a concurrent tick or form save, and whether it is new.
+
+    When editors moved the send day while the coming issue's draft was open, that draft, with
     what they wrote and chose, becomes the issue of the new day rather than being left behind
     beside a new one. (A draft whose day has passed is last week's, and stays as it is.)"""
-    if Issue.objects.filter(newsletter=newsletter, slug=slug).exists():
-        return
+    slug = f"{newsletter.slug}-{week_ending.isoformat()}"
+    issues = Issue.objects.select_for_update().filter(newsletter=newsletter)
+    issue = issues.filter(slug=slug).first()
+    if issue is not None:
+        return issue, False
     draft = (
-        Issue.objects.filter(
-            newsletter=newsletter,
+        issues.filter(
             state=Issue.State.DRAFT,
             scheduled_for__isnull=True,
             gathered_until__isnull=False,  # the clock's own, not one an editor began by hand
@@ -251,12 +246,20 @@ def _move_draft_to_new_send_day(
         .order_by("week_of")
         .first()
     )
-    if draft is None:
-        return
-    if draft.subject == _subject(newsletter, draft.week_of):  # not one an editor wrote
-        draft.subject = _subject(newsletter, week_ending)
-    draft.week_of, draft.slug = week_ending, slug
-    draft.save(update_fields=["subject", "week_of", "slug"])
+    if draft is not None:
+        if draft.subject == _subject(newsletter, draft.week_of):  # not one an editor wrote
+            draft.subject = _subject(newsletter, week_ending)
+        draft.week_of, draft.slug = week_ending, slug
+        draft.save(update_fields=["subject", "week_of", "slug"])
+        return draft, False
+    issue, created = Issue.objects.get_or_create(
+        newsletter=newsletter,
+        slug=slug,
+        defaults={"subject": _subject(newsletter, week_ending), "week_of": week_ending},
+    )
+    if not created:  # another tick made it a moment ago
+        issue = issues.get(pk=issue.pk)
+    return issue, created
 
 
 def _insert_by_region(issue: Issue, fresh: list) -> None:
@@ -265,8 +268,6 @@ def _insert_by_region(issue: Issue, fresh: list) -> None:
     items = list(issue.items.select_related("article").order_by("sort_order"))
     newcomers = [IssueItem(issue=issue, article=article) for article in fresh]
     items = _place_by_region(items, newcomers)
-    for number, item in enumerate(items):
-        item.sort_order = number
     kept = [item for item in items if item.pk is not None]
     IssueItem.objects.bulk_create([item for item in items if item.pk is None])
     IssueItem.objects.bulk_update(kept, ["sort_order"])
@@ -274,7 +275,8 @@ def _insert_by_region(issue: Issue, fresh: list) -> None:
 
 def _place_by_region(items: list[IssueItem], newcomers: list[IssueItem]) -> list[IssueItem]:
     """`items` in their order, with each newcomer at the head of its region's stories (regions
-    in the navigation's order; of several newcomers in one region, the newest first)."""
+    in the navigation's order; of several newcomers in one region, the newest first), each
+    with its new `sort_order`."""
     order = {section.path: index for index, section in enumerate(queries.live_sections())}
 
     def rank(article):  # its region's place in the navigation
@@ -289,6 +291,8 @@ def _place_by_region(items: list[IssueItem], newcomers: list[IssueItem]) -> list
             len(items),
         )
         items.insert(position, newcomer)
+    for number, item in enumerate(items):
+        item.sort_order = number
     return items
 
 
@@ -306,10 +310,7 @@ def keep_gathered_since_form(issue: Issue, shown: set[int]) -> None:
             return
         IssueItem.objects.filter(pk__in=[i.pk for i in added if i.article_id in chosen]).delete()
         added = [item for item in added if item.article_id not in chosen]
-        items = _place_by_region(edited, added)
-        for number, item in enumerate(items):
-            item.sort_order = number
-        IssueItem.objects.bulk_update(items, ["sort_order"])
+        IssueItem.objects.bulk_update(_place_by_region(edited, added), ["sort_order"])
 
 
 def start_send(*, issue: Issue) -> Send:
