@@ -79,6 +79,26 @@ class FragmentTests(PageCacheTestCase):
         self.publish(newest)
         shown_on_lists("Ports of the Adriatic", "Ada King", "John Roe", ">Grain, rerouted<")
 
+    def test_the_kept_list_of_briefs_still_shows_every_change(self):
+        kind = f.make_type("Brief", is_brief=True)
+        f.make_article(self.africa, title="Rains return", article_type=kind, authors=[self.author])
+        first = self.get("/briefs/")
+        again = self.get("/briefs/")
+        bylines = [t.name for t in again.templates].count("components/byline.html")
+        self.assertEqual(bylines, 0)  # the list was kept
+        self.assertEqual(again.content, first.content)
+        self.assertContains(again, "Ada Lovelace")
+
+        self.author.name = "Ada King"
+        with self.captureOnCommitCallbacks(execute=True):
+            self.author.save()
+        self.assertContains(self.get("/briefs/"), "Ada King")
+        newest = f.make_article(
+            self.europe, title="Port strike ends", article_type=kind, live=False
+        )
+        self.publish(newest)
+        self.assertContains(self.get("/briefs/"), "Port strike ends")
+
     def test_the_page_frame_is_kept_until_the_regions_or_the_outlet_change(self):
         from wagtail.models import Site
 
