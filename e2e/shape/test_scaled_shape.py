@@ -190,6 +190,7 @@ def shape():
                     )
                 for i in range(2):
                     shape.spawn(f"worker{i}", [sys.executable, "manage.py", "db_worker"])
+                shape.spawn("clock", [sys.executable, "manage.py", "clock", "--every", "30"])
                 vcl = workdir / "varnish"
                 vcl.mkdir()
                 shutil.copy(REPO_ROOT / "deploy/varnish/default.vcl", vcl)
@@ -285,6 +286,26 @@ def test_a_published_change_reaches_readers_through_varnish_within_two_seconds(s
     status, headers, body = get(source)
     assert status == 200 and headers["Content-Type"].startswith("image/"), (status, headers)
     context.close()
+
+
+def test_the_clock_puts_a_scheduled_edit_live_through_varnish(shape):
+    pk, path, title = newest_article(shape)
+    get(shape.front + path)
+    assert get(shape.front + path)[1]["X-Cache"] == "hit"
+    headline = f"Scheduled at {time.strftime('%H:%M:%S')}: {title}"[:200]
+    shape.manage(
+        "shell",
+        "-c",
+        "from datetime import timedelta; from django.utils import timezone; "
+        "from masthead.newsroom.models import ArticlePage; "
+        f"page = ArticlePage.objects.get(pk={pk}); page.title = {headline!r}; "
+        "page.go_live_at = timezone.now() + timedelta(seconds=3); "
+        "page.save_revision().publish()",
+    )
+    escaped = headline.replace("'", "&#x27;").encode()
+    assert escaped not in get(shape.front + path)[2], "live before its time"
+    elapsed = wait_for_text(shape.front + path, headline.replace("'", "&#x27;"), budget=90)
+    print(f"scheduled edit through Varnish {elapsed:.1f} s after it was scheduled")
 
 
 def test_varnish_sends_pages_and_feeds_gzipped_to_clients_that_ask(shape):

@@ -5,7 +5,8 @@ from wagtail.admin.widgets import Button, ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
-from masthead.newsletter import admin_views
+from masthead.core.clock import CLOCK_HOOK
+from masthead.newsletter import admin_views, services
 from masthead.newsletter.models import Issue, Newsletter, Subscription
 
 
@@ -94,3 +95,7 @@ def issue_buttons(snippet, user, next_url=None):
             ListingButton("Send…", reverse("newsletter_admin:send", args=[snippet.pk]), priority=21)
         )
     return buttons
+
+
+# The clock (core/clock.py) drafts each week's round-up and starts due sends every minute.
+hooks.register(CLOCK_HOOK, services.tick)

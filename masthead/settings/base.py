@@ -133,7 +133,20 @@ if os.environ.get("REDIS_URL"):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # One machine: a cache on local disk (SQLite files beside the database) that the web
+    # server, the task worker, the clock and any shell share, so a purge made by one of them
+    # reaches pages kept by another. Never one process's memory.
+    CACHES = {
+        "default": {
+            "BACKEND": "diskcache.DjangoCache",
+            "LOCATION": os.environ.get("CACHE_DIR")
+            or str(Path(SQLITE_PATH).with_name(Path(SQLITE_PATH).stem + "-cache")),
+            "TIMEOUT": 300,
+            "SHARDS": 4,
+            "DATABASE_TIMEOUT": 1.0,
+            "OPTIONS": {"size_limit": int(os.environ.get("CACHE_SIZE_MB", "512")) * 2**20},
+        }
+    }
 
 # Page delivery (masthead/delivery): the app's full-page cache, and the shared cache in front.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)

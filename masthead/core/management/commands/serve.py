@@ -1,4 +1,5 @@
 import os
+import signal
 import subprocess
 import sys
 
@@ -17,12 +18,15 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         if not no_demo:
             call_command("load_demo")
-        # The task worker and the newsletter's clock run beside the web server and stop with it.
+        # The task worker and the clock (scheduled publishing, the newsletter's drafts and
+        # sends) run beside the web server and stop with it.
         helpers = [
             subprocess.Popen([sys.executable, "manage.py", *command], env=os.environ.copy())
-            for command in (["db_worker"], ["newsletter_tick", "--every", "60"])
+            for command in (["db_worker"], ["clock", "--every", "30"])
         ]
-        self.stdout.write("Task worker and newsletter clock started.")
+        self.stdout.write("Task worker and clock started.")
+        # Stopped by a service manager (SIGTERM), stop the helpers too, as on Ctrl-C.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         self.stdout.write(self.style.SUCCESS(f"Masthead is at http://{addrport}/"))
         try:
             call_command("runserver", addrport, use_reloader=False, use_threading=True)
