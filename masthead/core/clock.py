@@ -50,4 +50,13 @@ def publish_scheduled_pages() -> list[str]:
     return [line for line in out.getvalue().splitlines() if line.strip()]
 
 
+def take_back_lost_work() -> list[str]:
+    """Tasks a killed worker left running go back in the queue (core/worker.py); every worker
+    does this as well; the clock does it when the only worker was the one that died."""
+    from masthead.core.worker import requeue_lost_tasks
+
+    return requeue_lost_tasks().lines()
+
+
 hooks.register(CLOCK_HOOK, publish_scheduled_pages)
+hooks.register(CLOCK_HOOK, take_back_lost_work)

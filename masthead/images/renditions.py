@@ -2,8 +2,11 @@
 pre-renderer share them."""
 
 import functools
+import logging
 
 from wagtail.images.models import Filter
+
+logger = logging.getLogger(__name__)
 
 SIZES = {
     # name: (filter specs, smallest first; the `sizes` attribute for the browser)
@@ -64,5 +67,33 @@ def renditions(image, *specs: str) -> dict:
 
 
 def prerender(image, specs=None) -> None:
-    """Generate every rendition a page could ask for (or those `specs`), so no reader waits."""
-    renditions(image, *(specs or all_specs()))
+    """Generate every rendition a page could ask for (or those `specs`), so no reader waits.
+
+    Safe to run twice at once (a task taken back from a lost worker, a photo saved twice): both
+    runs may render the same sizes; the database keeps one row per size, and the files of the
+    run whose rows were not kept are deleted rather than left in storage for ever. Wagtail's
+    `get_renditions()` would also put the losing run's renditions in the shared cache, pointing
+    at those files, so this creates them without it, then caches what the database kept.
+    """
+    specs = specs or all_specs()
+    filters = list(dict.fromkeys(image.clean_filter_for_svg(_filter(spec)) for spec in specs))
+    found = image.find_existing_renditions(*filters)
+    made = image.create_renditions(*(f for f in filters if f not in found))
+    if made:
+        _delete_unkept_files(image, made.values())
+    renditions(image, *specs)  # the kept ones, into the shared cache as before
+
+
+def _delete_unkept_files(image, made) -> None:
+    """Delete the files of renditions this run made whose row another run inserted first."""
+    kept = {
+        (spec, key): name
+        for spec, key, name in image.renditions.filter(
+            filter_spec__in=[r.filter_spec for r in made]
+        ).values_list("filter_spec", "focal_point_key", "file")
+    }
+    for rendition in made:
+        name = rendition.file.name
+        if name and kept.get((rendition.filter_spec, rendition.focal_point_key)) != name:
+            rendition.file.storage.delete(name)
+            logger.info("Deleted %s: image %s has that rendition already", name, image.pk)

@@ -12,6 +12,10 @@ def send_issue_task(send_id: int) -> None:
     from masthead.newsletter.models import Send
     from masthead.newsletter.sender import deliver, remaining
 
+    if not Send.objects.filter(pk=send_id, state=Send.State.SENDING).exists():
+        # Finished (or gone) already: a run taken back from a lost worker, or queued twice.
+        # Running the loop again would stamp the issue as sent anew.
+        return
     root = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     deliver(send_id, root=root)
     count, _ = remaining(send_id)

@@ -166,6 +166,10 @@ WAGTAILFRONTENDCACHE = {
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task whose worker goes unseen this long is run again by another (masthead/core/worker.py),
+# up to this many runs in all; then it is failed with the reason.
+WORKER_LEASE_SECONDS = float(os.environ.get("WORKER_LEASE_SECONDS", "60"))
+WORKER_MAX_ATTEMPTS = int(os.environ.get("WORKER_MAX_ATTEMPTS", "3"))
 
 AUTH_USER_MODEL = "users.User"
 AUTHENTICATION_BACKENDS = [
