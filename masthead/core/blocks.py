@@ -1,6 +1,8 @@
 """StreamField blocks shared by articles and plain pages."""
 
+from django.forms.utils import ErrorList
 from wagtail import blocks
+from wagtail.blocks.stream_block import StreamBlockValidationError, StreamValue
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail_footnotes.blocks import RichTextBlockWithFootnotes
@@ -56,7 +58,39 @@ class EmbedWithCaptionBlock(blocks.StructBlock):
         template = "blocks/embed.html"
 
 
-class BodyBlock(blocks.StreamBlock):
+class UnreadableStream(StreamValue):
+    """What a form posted for a stream when its data was incomplete (no `<field>-count`, a
+    missing `-type` or `-order`): empty, and refused when the form is cleaned."""
+
+
+class FormStreamBlock(blocks.StreamBlock):
+    """A StreamBlock that answers a malformed admin POST with a form error instead of a 500.
+
+    Wagtail's `value_from_datadict` indexes the POST data directly, and Django reads a field's
+    data outside the try that turns a ValidationError into a form error, so the failure is kept
+    as a value and refused in `clean()`, which runs for drafts too: nothing is saved.
+    """
+
+    def value_from_datadict(self, data, files, prefix):
+        try:
+            return super().value_from_datadict(data, files, prefix)
+        except (KeyError, ValueError):
+            return UnreadableStream(self, [])
+
+    def clean(self, value):
+        if isinstance(value, UnreadableStream):
+            raise StreamBlockValidationError(
+                non_block_errors=ErrorList(
+                    [
+                        "The content blocks did not arrive complete, so nothing was saved. "
+                        "Reload the page and make the change again."
+                    ]
+                )
+            )
+        return super().clean(value)
+
+
+class BodyBlock(FormStreamBlock):
     paragraph = RichTextBlockWithFootnotes(
         features=PARAGRAPH_FEATURES, template="blocks/paragraph.html"
     )
@@ -66,6 +100,6 @@ class BodyBlock(blocks.StreamBlock):
     embed = EmbedWithCaptionBlock()
 
 
-class PlainBodyBlock(blocks.StreamBlock):
+class PlainBodyBlock(FormStreamBlock):
     paragraph = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul", "h2", "h3"])
     image = ImageBlock()

@@ -1,4 +1,5 @@
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms.pages import CopyForm
 
 
 class ArticlePageForm(WagtailAdminPageForm):
@@ -28,4 +29,26 @@ class ArticlePageForm(WagtailAdminPageForm):
             body=cleaned_data.get("body"),
         ):
             self.add_error(problem.field, problem.message)
+        return cleaned_data
+
+
+class ArticleCopyForm(CopyForm):
+    """A copy (or alias) that is to be live must pass the publish gate where it lands."""
+
+    def clean(self):
+        from masthead.newsroom.gate import publishing_problems
+
+        cleaned_data = super().clean()
+        going_live = cleaned_data.get("publish_copies") or cleaned_data.get("alias")
+        if going_live and self.page.live:
+            parent = cleaned_data.get("new_parent_page") or self.page.get_parent()
+            problems = publishing_problems(self.page.specific, parent=parent)
+            if problems:
+                field = "alias" if cleaned_data.get("alias") else "publish_copies"
+                self.add_error(
+                    field,
+                    "The copy cannot be published: "
+                    + " ".join(problems)
+                    + " Copy it as a draft, or complete the article first.",
+                )
         return cleaned_data

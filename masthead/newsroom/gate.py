@@ -6,6 +6,8 @@ programmatically ask the same question.
 
 from dataclasses import dataclass
 
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -53,14 +55,34 @@ def check_article(*, dek, article_type, parent, authors, hero_image, body) -> li
     return problems
 
 
-def publishing_problems(page) -> list[str]:
-    """The messages that stop a saved article from being published."""
+def publishing_problems(page, *, parent=None) -> list[str]:
+    """The messages that stop an article going live under `parent` (default: where it is).
+
+    `page` is a saved article or a revision's content (`revision.as_object()`): either way its
+    photos are read from their records now, so a credit cleared after an article was scheduled
+    stops it at go-live time.
+    """
     problems = check_article(
         dek=page.dek,
         article_type=page.article_type,
-        parent=page.get_parent(),
+        parent=parent if parent is not None else page.get_parent(),
         authors=page.authors,
         hero_image=page.hero_image,
         body=page.body,
     )
     return [problem.message for problem in problems]
+
+
+class PublishRefused(ValidationError):
+    """The gate stopped an article going live. A ValidationError keyed to the whole form, so
+    Wagtail's own callers (the admin API) answer it as bad input; `problems` lists the reasons."""
+
+    def __init__(self, page, problems: list[str], *, doing: str = "published"):
+        self.page_id = page.pk
+        self.title = page.title
+        self.problems = list(problems)
+        self.summary = f"“{page.title}” cannot be {doing}: " + " ".join(self.problems)
+        super().__init__({NON_FIELD_ERRORS: [self.summary]})
+
+    def __str__(self) -> str:
+        return self.summary

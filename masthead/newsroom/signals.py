@@ -8,7 +8,7 @@ topics, type and authors), and the article pages whose related list takes it in.
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from masthead.core.versioning import bump
 from masthead.delivery import tags
@@ -97,9 +97,15 @@ def settings_changed(created=False, **kwargs) -> None:
 
 def connect() -> None:
     from masthead.images.models import CustomImage
-    from masthead.newsroom.models import ArticleType, Author, SectionPage, Topic
+    from masthead.newsroom.models import ArticlePage, ArticleType, Author, SectionPage, Topic
+    from masthead.newsroom.publishing import refuse_failing_move, unpublish_failing_article
     from masthead.siteconfig.models import SiteSettings
 
+    # The publish gate on the paths that do not go through ArticlePage.publish().
+    page_published.connect(
+        unpublish_failing_article, sender=ArticlePage, dispatch_uid="gate-page-published"
+    )
+    pre_page_move.connect(refuse_failing_move, sender=ArticlePage, dispatch_uid="gate-page-move")
     page_published.connect(page_changed, dispatch_uid="purge-page-published")
     page_unpublished.connect(page_changed, dispatch_uid="purge-page-unpublished")
     post_page_move.connect(page_moved, dispatch_uid="purge-page-moved")

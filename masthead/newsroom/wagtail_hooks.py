@@ -1,7 +1,13 @@
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from masthead.newsroom.models import ArticleType, Author, Topic
+from masthead.newsroom.admin_publishing import GatedPagesAdminAPIViewSet, GatedPublishBulkAction
+from masthead.newsroom.models import ArticlePage, ArticleType, Author, Topic
 
 
 class AuthorViewSet(SnippetViewSet):
@@ -32,3 +38,53 @@ class NewsroomGroup(SnippetViewSetGroup):
 
 
 register_snippet(NewsroomGroup)
+
+
+# The publish gate in the admin (newsroom/publishing.py says how every path is covered).
+
+
+# Registered after Wagtail's own "publish" (order 0), which it replaces for every page type.
+hooks.register("register_bulk_action", GatedPublishBulkAction, order=1)
+
+
+@hooks.register("construct_admin_api")
+def gated_api_publish(router):
+    router.register_endpoint("pages", GatedPagesAdminAPIViewSet)
+
+
+@hooks.register("before_edit_page")
+def warn_of_a_held_schedule(request, page):
+    """An article scheduled to go live that the gate would stop: say so whenever it is opened,
+    before its time (a photo lost its credit since) and after (it was held back)."""
+    from masthead.newsroom.publishing import scheduled_problems
+
+    if request.method != "GET" or not isinstance(page, ArticlePage):
+        return None
+    revision, problems = scheduled_problems(page)
+    if problems:
+        when = date_format(localtime(revision.approved_go_live_at), "DATETIME_FORMAT")
+        messages.warning(
+            request,
+            f"This article is scheduled to go live on {when} but will not be published "
+            "until this is fixed: " + " ".join(problems),
+        )
+    return None
+
+
+@hooks.register("register_log_actions")
+def register_gate_log_actions(actions):
+    from masthead.newsroom.publishing import HELD, UNPUBLISHED_BY_GATE
+
+    class GateFormatter(LogFormatter):
+        def format_comment(self, log_entry):
+            return " ".join(log_entry.data.get("problems", []))
+
+    @actions.register_action(HELD)
+    class HeldFormatter(GateFormatter):
+        label = "Scheduled publication held back"
+        message = "Not published at its scheduled time: the publish gate stopped it"
+
+    @actions.register_action(UNPUBLISHED_BY_GATE)
+    class UnpublishedFormatter(GateFormatter):
+        label = "Unpublished by the publish gate"
+        message = "Unpublished: it went live without passing the publish gate"

@@ -14,7 +14,7 @@ from wagtail.url_routing import RouteResult
 
 from masthead.core.blocks import BodyBlock, PlainBodyBlock, paragraph_sources
 from masthead.delivery import tags
-from masthead.newsroom.forms import ArticlePageForm
+from masthead.newsroom.forms import ArticleCopyForm, ArticlePageForm
 
 
 def restricted_paths() -> list[str]:
@@ -207,6 +207,7 @@ class ArticlePage(PublicPage):
         index.FilterField("article_type_id"),
     ]
     base_form_class = ArticlePageForm
+    copy_form_class = ArticleCopyForm
     parent_page_types = ["newsroom.SectionPage"]
     subpage_types = []
     template = "newsroom/article_page.html"
@@ -253,6 +254,27 @@ class ArticlePage(PublicPage):
         from masthead.newsroom.gate import publishing_problems
 
         return publishing_problems(self)
+
+    def publish(
+        self,
+        revision,
+        user=None,
+        changed=True,
+        log_action=True,
+        previous_revision=None,
+        skip_permission_checks=False,
+    ):
+        """Wagtail's publish behind the publish gate: bulk actions, scheduled go-live, workflow
+        approval and `revision.publish()` all come through here (newsroom/publishing.py)."""
+        from masthead.newsroom.publishing import GatedPublishPageRevisionAction
+
+        return GatedPublishPageRevisionAction(
+            revision,
+            user=user,
+            changed=changed,
+            log_action=log_action,
+            previous_revision=previous_revision,
+        ).execute(skip_permission_checks=skip_permission_checks)
 
 
 class ArticleReading:

@@ -53,6 +53,10 @@ def make_author(name="Ada Lovelace", **fields) -> Author:
     return Author.objects.create(name=name, slug=slug, **fields)
 
 
+def staff_writer() -> Author:
+    return Author.objects.get_or_create(slug="staff-writer", defaults={"name": "Staff Writer"})[0]
+
+
 def make_topic(name="Energy") -> Topic:
     return Topic.objects.create(name=name, slug=name.lower())
 
@@ -75,7 +79,7 @@ def make_article(
     *,
     title=None,
     article_type,
-    authors=(),
+    authors=None,
     dek="A one-sentence standfirst.",
     hero_image=None,
     body=None,
@@ -85,6 +89,10 @@ def make_article(
 ) -> ArticlePage:
     number = next(_counter)
     title = title or f"Article number {number}"
+    if authors is None:
+        # A draft is made to be published, and the publish gate wants a byline; live pieces
+        # are written straight to the database as they always were.
+        authors = () if live else [staff_writer()]
     page = ArticlePage(
         title=title,
         slug=f"{slugify(title)[:40]}-{number}",
