@@ -26,6 +26,9 @@ class CustomImage(AbstractImage):
         default="",
         help_text="Describe what the photo shows for readers who cannot see it.",
     )
+    # The credit and caption the file carried when it was uploaded (they are stripped from the
+    # public file with the rest of its metadata): offered to the editor, never shown to readers.
+    suggested_metadata = models.JSONField(default=dict, blank=True, editable=False)
 
     admin_form_fields = Image.admin_form_fields + (
         "default_caption",
@@ -36,6 +39,13 @@ class CustomImage(AbstractImage):
         "licence_url",
         "licence_expiry",
     )
+
+    class Meta(AbstractImage.Meta):
+        permissions = [
+            # The photo desk: may change photos that live pages show without the right to publish
+            # those pages (masthead.images.permissions).
+            ("change_live_photo", "Can change photos that live pages show"),
+        ]
 
     @property
     def credit(self) -> str:

@@ -2,12 +2,13 @@ from collections.abc import Mapping
 from functools import partial
 
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from wagtail.images.models import AbstractImage
 from wagtail.signals import page_published
 
 from masthead.images.models import CustomImage
+from masthead.images.services import strip_image_metadata
 
 
 def queue_prerender(image_id: int, specs: list[str] | None = None) -> None:
@@ -28,6 +29,25 @@ def page_image_ids(page) -> list[int]:
         value = block.value
         found.append(value.get("image") if isinstance(value, Mapping) else value)
     return list(dict.fromkeys(image.pk for image in found if isinstance(image, AbstractImage)))
+
+
+def _file_is_new(image: CustomImage) -> bool:
+    if image._state.adding or not image.file._committed:
+        return True
+    stored = CustomImage.objects.filter(pk=image.pk).values_list("file", flat=True).first()
+    return stored != image.file.name
+
+
+@receiver(pre_save, sender=CustomImage)
+def strip_new_file_metadata(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A photo's file loses its location, camera and owner data before it is stored, whichever
+    way it came in, so neither the public original nor a rendition made from it carries them."""
+    if raw or not instance.file:
+        return
+    if update_fields is not None and "file" not in update_fields:
+        return
+    if _file_is_new(instance):
+        strip_image_metadata(image=instance)
 
 
 @receiver(post_save, sender=CustomImage)

@@ -283,6 +283,8 @@ CONTENT_SECURITY_POLICY = {
 
 WAGTAIL_SITE_NAME = "Masthead"
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
+# Every image form in the admin: clear errors for damaged files, the rules for live photos.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "masthead.images.forms.PhotoForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp", "gif": "gif"}
