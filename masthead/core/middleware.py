@@ -1,4 +1,5 @@
 import functools
+import ipaddress
 
 from csp.constants import HEADER, HEADER_REPORT_ONLY
 from csp.middleware import CheckableLazyObject
@@ -6,7 +7,68 @@ from csp.middleware import CSPMiddleware as BaseCSPMiddleware
 from csp.utils import build_policy
 from django.conf import settings
 from django.dispatch import receiver
+from django.http import HttpResponseNotAllowed
 from django.test.signals import setting_changed
+
+# What readers' browsers and our forms send to public URLs; the admin's scripts add PUT, PATCH
+# and DELETE. Anything else (TRACE, TRACK, CONNECT, made-up verbs) has no business reaching a
+# view: Wagtail's page serving and feeds would answer it as a GET.
+PUBLIC_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
+ADMIN_METHODS = (*PUBLIC_METHODS, "PUT", "PATCH", "DELETE")
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+
+
+class AllowedMethodsMiddleware:
+    """405, with the Allow header, for a method no view here is meant to answer."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        allowed = ADMIN_METHODS if request.path_info.startswith(ADMIN_PREFIXES) else PUBLIC_METHODS
+        if request.method not in allowed:
+            return HttpResponseNotAllowed(allowed)
+        return self.get_response(request)
+
+
+class TrustedProxyMiddleware:
+    """REMOTE_ADDR becomes the reader's address when the request came through a proxy of ours.
+
+    Behind Varnish every request comes from Varnish's address, and the reader's is the last one
+    it appended to X-Forwarded-For; anything to the left of that came from the client and may
+    be made up. So the header is read only from an address in TRUSTED_PROXIES, right to left,
+    skipping our own proxies. Search and sign-up limits and login throttling all read
+    REMOTE_ADDR, and a reader cannot pick another address by sending the header.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.proxies = [ipaddress.ip_network(net, strict=False) for net in settings.TRUSTED_PROXIES]
+
+    def __call__(self, request):
+        if self.proxies and self.is_proxy(request.META.get("REMOTE_ADDR", "")):
+            forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+            for address in reversed([part.strip() for part in forwarded.split(",")]):
+                if not self.is_proxy(address):
+                    if _is_address(address):
+                        request.META["REMOTE_ADDR"] = address
+                    break
+        return self.get_response(request)
+
+    def is_proxy(self, address: str) -> bool:
+        try:
+            ip = ipaddress.ip_address(address)
+        except ValueError:
+            return False
+        return any(ip in network for network in self.proxies)
+
+
+def _is_address(value: str) -> bool:
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True
 
 
 class SecurityHeadersMiddleware:

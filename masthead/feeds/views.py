@@ -1,5 +1,7 @@
 """Feeds (RSS 2.0, Atom, JSON Feed 1.1), sitemaps and robots.txt."""
 
+import dataclasses
+
 from django.contrib.sitemaps import views as sitemap_views
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse, JsonResponse
@@ -8,9 +10,25 @@ from django.urls import reverse
 from django.utils.http import http_date
 
 from masthead.delivery import tags
-from masthead.feeds import content, scopes, sitemaps
+from masthead.feeds import content, escaping, scopes, sitemaps
 from masthead.feeds.generators import FullAtomFeed, MediaRssFeed
 from masthead.siteconfig.models import SiteSettings
+
+
+@dataclasses.dataclass(frozen=True)
+class FeedItem:
+    """An article's fields for every format, each put through the rule in escaping.py once:
+    plain text, or sanitised HTML (`content_html`). Formats that carry a plain field as HTML
+    escape it as they write it."""
+
+    id: str
+    url: str
+    title: str
+    summary: str
+    content_html: str
+    authors: list
+    categories: list
+    image: content.FeedImage | None
 
 
 class FeedContext:
@@ -26,17 +44,42 @@ class FeedContext:
     @property
     def title(self) -> str:
         name = self.outlet.outlet_name
-        return f"{self.scope.title} | {name}" if self.scope.title else name
+        return escaping.text(f"{self.scope.title} | {name}" if self.scope.title else name)
 
     @property
     def description(self) -> str:
         if self.scope.title:
-            return f"The latest from {self.outlet.outlet_name}: {self.scope.title}."
-        return self.outlet.tagline or f"The latest from {self.outlet.outlet_name}."
+            return escaping.text(f"The latest from {self.outlet.outlet_name}: {self.scope.title}.")
+        return escaping.text(self.outlet.tagline or f"The latest from {self.outlet.outlet_name}.")
 
     def articles(self) -> list:
+        """The feed's articles, each with its `feed_item`."""
         tags.add(*self.scope.tags)
-        return content.prepare(list(self.scope.articles[: scopes.FEED_LENGTH]))
+        articles = content.prepare(list(self.scope.articles[: scopes.FEED_LENGTH]))
+        for article in articles:
+            article.feed_item = self.item(article)
+        return articles
+
+    def item(self, article) -> FeedItem:
+        image = content.hero_image(article, self.root)
+        if image:
+            image = dataclasses.replace(
+                image,
+                caption=escaping.text(image.caption),
+                credit=escaping.text(image.credit),
+                alt=escaping.text(image.alt),
+                licence=escaping.text(image.licence),
+            )
+        return FeedItem(
+            id=self.item_id(article),
+            url=content.item_url(article, self.root),
+            title=escaping.text(article.title),
+            summary=escaping.text(article.dek),
+            content_html=escaping.clean_html(content.article_html(article, self.root)),
+            authors=self.authors(article),
+            categories=[escaping.text(name) for name in self.categories(article)],
+            image=image,
+        )
 
     def absolute(self, path: str) -> str:
         return path if path.startswith("http") else self.root + path
@@ -53,7 +96,7 @@ class FeedContext:
         """Name and page of an author, worked out once per feed: bylines repeat."""
         if author.pk not in self._authors:
             url = self.absolute(author.get_absolute_url())
-            self._authors[author.pk] = {"name": author.name, "url": url}
+            self._authors[author.pk] = {"name": escaping.text(author.name), "url": url}
         return self._authors[author.pk]
 
     def categories(self, article) -> list[str]:
@@ -64,6 +107,10 @@ class FeedContext:
 
 class ArticleRssFeed(Feed):
     feed_type = MediaRssFeed
+    format = "rss"
+    # RSS says nothing of markup in <title>; readers render it as HTML, as they do <description>
+    # (and Django's feeds escape titles for that reason): both carry escaped text.
+    as_title = staticmethod(escaping.html_from_text)
 
     def __call__(self, request, *args, **kwargs):
         # As Django's Feed.__call__, but the XML is written to a string once rather than to the
@@ -77,7 +124,7 @@ class ArticleRssFeed(Feed):
         return FeedContext(request, kind, slug)
 
     def title(self, ctx):
-        return ctx.title
+        return self.as_title(ctx.title)
 
     def link(self, ctx):
         return ctx.scope.link
@@ -86,26 +133,26 @@ class ArticleRssFeed(Feed):
         return ctx.scope.feed_url(self.format)
 
     def description(self, ctx):
-        return ctx.description
+        return escaping.html_from_text(ctx.description)  # RSS: the channel's <description>
 
     def subtitle(self, ctx):
-        return ctx.description
+        return ctx.description  # Atom: <subtitle>, text
 
     def items(self, ctx):
-        self.ctx = ctx
         return ctx.articles()
 
+    # The feed object is shared by every request: what an item shows rides on the item itself.
     def item_title(self, article):
-        return article.title
+        return self.as_title(article.feed_item.title)
 
     def item_description(self, article):
-        return article.dek
+        return escaping.html_from_text(article.feed_item.summary)  # HTML in RSS and Atom both
 
     def item_link(self, article):
-        return content.item_url(article, self.ctx.root)
+        return article.feed_item.url
 
     def item_guid(self, article):
-        return self.ctx.item_id(article)
+        return article.feed_item.id
 
     item_guid_is_permalink = False
 
@@ -116,21 +163,17 @@ class ArticleRssFeed(Feed):
         return article.last_published_at
 
     def item_categories(self, article):
-        return self.ctx.categories(article)
+        return article.feed_item.categories
 
     def item_extra_kwargs(self, article):
-        return {
-            "content_html": content.article_html(article, self.ctx.root),
-            "authors": self.ctx.authors(article),
-            "image": content.hero_image(article, self.ctx.root),
-        }
-
-    format = "rss"
+        item = article.feed_item
+        return {"content_html": item.content_html, "authors": item.authors, "image": item.image}
 
 
 class ArticleAtomFeed(ArticleRssFeed):
     feed_type = FullAtomFeed
     format = "atom"
+    as_title = staticmethod(escaping.text)  # Atom's <title> is type="text"
 
 
 def json_feed(request, kind="site", slug=""):
@@ -138,17 +181,18 @@ def json_feed(request, kind="site", slug=""):
     ctx = FeedContext(request, kind, slug)
     items = []
     for article in ctx.articles():
-        image = content.hero_image(article, ctx.root)
+        fields = article.feed_item
+        image = fields.image
         item = {
-            "id": ctx.item_id(article),
-            "url": content.item_url(article, ctx.root),
-            "title": article.title,
-            "summary": article.dek,
-            "content_html": content.article_html(article, ctx.root),
+            "id": fields.id,
+            "url": fields.url,
+            "title": fields.title,
+            "summary": fields.summary,  # plain text in JSON Feed
+            "content_html": fields.content_html,
             "date_published": article.first_published_at.isoformat(),
             "date_modified": (article.last_published_at or article.first_published_at).isoformat(),
-            "authors": ctx.authors(article),
-            "tags": ctx.categories(article),
+            "authors": fields.authors,
+            "tags": fields.categories,
         }
         if image:
             item["image"] = image.url
@@ -193,7 +237,7 @@ def news_sitemap(request):
     articles = [
         {
             "loc": request.build_absolute_uri(article.get_url(request)),
-            "title": article.title,
+            "title": escaping.text(article.title),  # escaped once by the template
             "published": article.first_published_at,
         }
         for article in sitemaps.recent_news()
@@ -201,7 +245,11 @@ def news_sitemap(request):
     return TemplateResponse(
         request,
         "feeds/news_sitemap.xml",
-        {"articles": articles, "publication": outlet.outlet_name, "language": "en"},
+        {
+            "articles": articles,
+            "publication": escaping.text(outlet.outlet_name),
+            "language": "en",
+        },
         content_type="application/xml; charset=utf-8",
     )
 

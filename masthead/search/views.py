@@ -5,6 +5,7 @@ from django.views.decorators.cache import never_cache
 
 from masthead.newsroom.queries import decorate
 from masthead.search.forms import MAX_QUERY_LENGTH, SearchForm
+from masthead.search.limits import wait_before_search
 from masthead.search.services import FIRST_PAGE as PER_PAGE
 from masthead.search.services import search_articles, snippet
 
@@ -13,7 +14,12 @@ from masthead.search.services import search_articles, snippet
 def search(request):
     form = SearchForm(request.GET or None)
     context = {"form": form, "title": "Search", "searched": False}
-    if form.is_bound and form.is_valid() and form.cleaned_data["q"]:
+    searching = form.is_bound and form.is_valid() and bool(form.cleaned_data["q"])
+    # Only a search counts: the search page itself, or a form with no words, costs nothing.
+    wait = wait_before_search(client=request.META.get("REMOTE_ADDR", "")) if searching else 0
+    if wait:
+        context.update(wait=wait, query=form.cleaned_data["q"])
+    elif searching:
         data = form.cleaned_data
         outcome = search_articles(
             query=data["q"],
@@ -40,6 +46,8 @@ def search(request):
             max_length=MAX_QUERY_LENGTH,
             querystring=params.urlencode(),
         )
-    response = TemplateResponse(request, "search/search.html", context)
+    response = TemplateResponse(request, "search/search.html", context, status=429 if wait else 200)
     response["X-Robots-Tag"] = "noindex"
+    if wait:
+        response["Retry-After"] = str(wait)
     return response

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost, so a kept page carries every header the rest add (security headers included).
     "masthead.delivery.middleware.PageCacheMiddleware",
+    "masthead.core.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "masthead.delivery.middleware.KnownSiteMiddleware",
@@ -80,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "masthead.core.middleware.CSPMiddleware",
     "masthead.core.middleware.SecurityHeadersMiddleware",
+    "masthead.core.middleware.AllowedMethodsMiddleware",
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -132,7 +134,6 @@ if os.environ.get("REDIS_URL"):
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-    AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
 else:
     # One machine: a cache on local disk (SQLite files beside the database) that the web
     # server, the task worker, the clock and any shell share, so a purge made by one of them
@@ -148,6 +149,13 @@ else:
             "OPTIONS": {"size_limit": int(os.environ.get("CACHE_SIZE_MB", "512")) * 2**20},
         }
     }
+
+# Proxies of ours in front (Varnish, a load balancer): addresses or networks, comma-separated.
+# Only a request from one of them has its X-Forwarded-For believed (core.middleware).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+# Searches one reader's address may make per window (masthead/search/limits.py); 0 for none.
+SEARCH_RATE_LIMIT = int(os.environ.get("SEARCH_RATE_LIMIT", "30"))
+SEARCH_RATE_WINDOW_SECONDS = int(os.environ.get("SEARCH_RATE_WINDOW_SECONDS", "60"))
 
 # Page delivery (masthead/delivery): the app's full-page cache, and the shared cache in front.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
@@ -186,10 +194,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Admin login throttling: five failures lock the username+address pair for an hour.
+# Admin login throttling (masthead/users/lockout.py), for an hour: five failures lock one
+# address out of an account; fifteen from any addresses lock the account itself.
+AXES_HANDLER = "masthead.users.lockout.AccountLockoutHandler"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("AXES_ACCOUNT_FAILURE_LIMIT", "15"))  # ours
 AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], ["username"]]  # the handler's order
+AXES_LOCKOUT_TEMPLATE = "users/login_locked.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 

@@ -13,6 +13,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Tests render pages afresh; masthead/delivery/tests turn the page cache on where they test it.
 PAGE_CACHE = env_bool("PAGE_CACHE", False)  # noqa: F405
 FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", False)  # noqa: F405
+# Tests search from one address many times a minute; search/tests/test_limits.py turns it on.
+SEARCH_RATE_LIMIT = 0
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
