@@ -6,6 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.feeds import views as feeds
 from masthead.feeds.views import ArticleAtomFeed, ArticleRssFeed, json_feed
+from masthead.newsletter import webhooks
 from masthead.newsroom import views as newsroom
 from masthead.search.views import search
 
@@ -24,7 +25,7 @@ urlpatterns = [
     path("robots.txt", feeds.robots_txt, name="robots_txt"),
     path("search/", search, name="search"),
     path("newsletter/", include("masthead.newsletter.urls")),
-    path("anymail/", include("anymail.urls")),
+    *webhooks.routes(),  # bounces and complaints: only when switched on, with a secret
     path("latest/", newsroom.latest, name="latest"),
     path("briefs/", newsroom.briefs, name="briefs"),
     path("type/<slug:slug>/", newsroom.article_type, name="article_type"),

@@ -6,4 +6,4 @@ class NewsletterConfig(AppConfig):
     verbose_name = "Newsletter"
 
     def ready(self):
-        from masthead.newsletter import signals  # noqa: F401
+        from masthead.newsletter import checks, signals  # noqa: F401

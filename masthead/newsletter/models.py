@@ -3,6 +3,8 @@
 import secrets
 
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
@@ -85,12 +87,16 @@ class Subscription(models.Model):
     confirmed_at = models.DateTimeField(null=True, blank=True)
     unsubscribed_at = models.DateTimeField(null=True, blank=True)
     confirm_nonce = models.CharField(max_length=32, blank=True, default="")
+    # When the mail server accepted the latest confirmation email (not when it was asked for).
     confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+    # A worker is handing the confirmation to the mail server until then (see send_confirmation).
+    confirmation_claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         constraints = [
+            # Mail providers treat addresses case-insensitively: Reader@x and reader@x are one.
             models.UniqueConstraint(
-                fields=["newsletter", "email"], name="one_subscription_per_address"
+                F("newsletter"), Lower("email"), name="one_subscription_per_address"
             )
         ]
         ordering = ["-created_at"]

@@ -5,30 +5,37 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
 from masthead.core.versioning import remember
-from masthead.newsletter import tokens
+from masthead.newsletter import limits, tokens
 from masthead.newsletter.models import Delivery, Issue, IssueItem, Newsletter, Send, Subscription
 from masthead.newsroom import queries
 
 logger = logging.getLogger(__name__)
 
 CONFIRMATION_INTERVAL = timedelta(hours=1)  # at most one confirmation email per address per hour
-SIGNUPS_PER_ADDRESS_PER_HOUR = 10  # from one client address
 State = Subscription.State
 
 
 class SubscribeError(Exception):
     """Something the reader must be told; nothing was changed."""
+
+
+class TooManySignups(SubscribeError):
+    """A sign-up limit was reached; the reader may try again after `retry_after` seconds."""
+
+    def __init__(self, message: str, *, retry_after: int):
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 def base_url() -> str:
@@ -41,6 +48,8 @@ def default_newsletter() -> Newsletter | None:
 
 
 def normalise_email(email: str) -> str:
+    """The address as typed, trimmed, with its domain in lower case; subscriptions match it
+    case-insensitively (`email__iexact`), as mail providers treat it."""
     email = (email or "").strip()
     try:
         validate_email(email)
@@ -50,44 +59,81 @@ def normalise_email(email: str) -> str:
     return f"{local}@{domain.lower()}"
 
 
-def _over_limit(key: str, limit: int, window: int = 3600) -> bool:
-    cache.add(key, 0, window)
-    try:
-        return cache.incr(key) > limit
-    except ValueError:
-        return False
-
-
 def subscribe(*, email: str, newsletter: Newsletter, source: str = "", client: str = "") -> None:
     """Start double opt-in. Known and unknown addresses get the same outcome, so a caller
-    learns nothing about who subscribes; a confirmation goes out at most once an hour."""
+    learns nothing about who subscribes; a confirmation goes out at most once an hour, sent by
+    the task worker, so the reader's answer never waits on the mail server."""
+    from masthead.newsletter.tasks import send_confirmation_task
+
     email = normalise_email(email)
-    if client and _over_limit(f"newsletter:signup:{client}", SIGNUPS_PER_ADDRESS_PER_HOUR):
-        raise SubscribeError("Too many sign-ups from your connection. Please try again in an hour.")
+    if wait := limits.client_wait(client):
+        raise TooManySignups(
+            "Too many sign-ups from your connection. Please try again in an hour.",
+            retry_after=wait,
+        )
+    if wait := limits.global_wait():
+        raise TooManySignups(
+            "Too many sign-ups right now. Please try again in a few minutes.", retry_after=wait
+        )
     now = timezone.now()
     with transaction.atomic():
+        # One subscription per address whatever its case (the constraint on Lower(email)).
         subscription, created = Subscription.objects.select_for_update().get_or_create(
             newsletter=newsletter,
-            email=email,
-            defaults={"consent_source": source[:300], "state": State.PENDING},
+            email__iexact=email,
+            defaults={"email": email, "consent_source": source[:300], "state": State.PENDING},
         )
         if subscription.state == State.ACTIVE:
             return
-        recently = (
-            subscription.confirmation_sent_at
-            and now - subscription.confirmation_sent_at < CONFIRMATION_INTERVAL
-        )
-        if recently:
+        sent = subscription.confirmation_sent_at
+        if sent and now - sent < CONFIRMATION_INTERVAL:
             return
+        claimed = subscription.confirmation_claimed_until
+        if claimed and claimed > now:
+            return  # a worker is handing the confirmation to the mail server right now
         if not created:
             subscription.consent_source = source[:300] or subscription.consent_source
         subscription.new_nonce()
-        subscription.confirmation_sent_at = now
         subscription.save()
-        transaction.on_commit(lambda: send_confirmation(subscription))
+        pk = subscription.pk
+        transaction.on_commit(lambda: send_confirmation_task.enqueue(pk))
 
 
-def send_confirmation(subscription: Subscription) -> None:
+def _claim_seconds() -> float:
+    # Long enough for one SMTP conversation of a few commands, each allowed EMAIL_TIMEOUT.
+    return max(60.0, 10 * float(settings.EMAIL_TIMEOUT or 60))
+
+
+def send_confirmation(*, subscription_id: int) -> bool:
+    """Mail the confirmation of a subscription that waits for one; False if there is none to
+    send (confirmed, sent within the hour, or in another worker's hands). It is recorded as
+    sent only once the mail server accepted it: a failure raises and leaves it unsent, so the
+    task's retry, or the reader signing up again, sends it."""
+    now = timezone.now()
+    due = (
+        Subscription.objects.filter(pk=subscription_id)
+        .exclude(state=State.ACTIVE)
+        .exclude(confirm_nonce="")
+        .filter(
+            Q(confirmation_sent_at__isnull=True)
+            | Q(confirmation_sent_at__lte=now - CONFIRMATION_INTERVAL)
+        )
+        .filter(Q(confirmation_claimed_until__isnull=True) | Q(confirmation_claimed_until__lte=now))
+    )
+    # Claimed in one statement, so two workers running the task at once send one mail.
+    if not due.update(confirmation_claimed_until=now + timedelta(seconds=_claim_seconds())):
+        return False
+    mine = Subscription.objects.filter(pk=subscription_id)
+    try:
+        _mail_confirmation(mine.select_related("newsletter").get())
+    except BaseException:
+        mine.update(confirmation_claimed_until=None)
+        raise
+    mine.update(confirmation_sent_at=timezone.now(), confirmation_claimed_until=None)
+    return True
+
+
+def _mail_confirmation(subscription: Subscription) -> None:
     newsletter = subscription.newsletter
     url = base_url() + reverse(
         "newsletter:confirm", kwargs={"token": tokens.confirmation_token(subscription)}

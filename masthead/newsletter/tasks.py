@@ -1,9 +1,39 @@
 import logging
+import smtplib
+from datetime import timedelta
 
 from django.conf import settings
+from django.utils import timezone
 from django_tasks import task
 
 logger = logging.getLogger(__name__)
+
+# Seconds before the 2nd, 3rd, … attempt at a confirmation the mail server did not take.
+CONFIRMATION_RETRY_DELAYS = [30, 120, 600, 1800, 7200]
+
+
+@task(priority=50)  # a reader is waiting for it: ahead of long jobs such as a send
+def send_confirmation_task(subscription_id: int, attempt: int = 1) -> None:
+    """Mail one subscription's confirmation; safe to run twice. A failure is tried again later,
+    with a growing delay, and in the meantime the reader may sign up again to try at once."""
+    from masthead.newsletter.services import send_confirmation
+
+    try:
+        send_confirmation(subscription_id=subscription_id)
+    except smtplib.SMTPRecipientsRefused:
+        logger.warning("confirmation for subscription %s: address refused", subscription_id)
+    except Exception:
+        if attempt <= len(CONFIRMATION_RETRY_DELAYS):
+            delay = CONFIRMATION_RETRY_DELAYS[attempt - 1]
+            logger.warning(
+                "confirmation for subscription %s failed (attempt %s); next in %s s",
+                *(subscription_id, attempt, delay),
+            )
+            retry = send_confirmation_task
+            if retry.get_backend().supports_defer:  # the tests' ImmediateBackend cannot wait
+                retry = retry.using(run_after=timezone.now() + timedelta(seconds=delay))
+            retry.enqueue(subscription_id, attempt + 1)
+        raise  # this attempt is recorded as failed, with its error, in the task queue
 
 
 @task()

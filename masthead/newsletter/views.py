@@ -25,7 +25,7 @@ def signup(request):
     if newsletter is None:
         raise Http404("No newsletter yet")
     form = SignupForm(request.POST or None, initial={"source": request.GET.get("from", "")})
-    status = 200
+    status, headers = 200, {}
     if request.method == "POST":
         if form.is_valid() and form.cleaned_data["website"]:
             return redirect(reverse("newsletter:check_email"))  # a bot: say nothing, do nothing
@@ -37,6 +37,9 @@ def signup(request):
                     source=form.cleaned_data["source"] or request.META.get("HTTP_REFERER", ""),
                     client=_client(request),
                 )
+            except services.TooManySignups as error:
+                form.add_error(None, str(error))  # not the address's fault: said above the form
+                status, headers = 429, {"Retry-After": str(error.retry_after)}
             except services.SubscribeError as error:
                 form.add_error("email", str(error))
                 status = 400
@@ -52,6 +55,7 @@ def signup(request):
         "newsletter/signup.html",
         {"form": form, "newsletter": newsletter, "issues": issues[:52], "title": newsletter.name},
         status=status,
+        headers=headers,
     )
 
 

@@ -259,14 +259,28 @@ EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 
-# Providers' tracking webhooks (bounces, complaints) at /anymail/<provider>/tracking/ use HTTP
-# basic auth with this "user:password"; unset, anymail refuses every webhook call.
-ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", "")}
+# Seconds an SMTP connection may wait for the server before the send fails (and is retried).
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))
+
+# django-anymail's settings: ANYMAIL_<NAME> in the environment is ANYMAIL["<NAME>"], e.g.
+# ANYMAIL_WEBHOOK_SECRET (the webhooks' HTTP basic auth "user:password") or
+# ANYMAIL_MAILGUN_WEBHOOK_SIGNING_KEY.
+ANYMAIL = {
+    name.removeprefix("ANYMAIL_"): value
+    for name, value in os.environ.items()
+    if name.startswith("ANYMAIL_") and value
+}
+ANYMAIL.setdefault("WEBHOOK_SECRET", "")
+# Providers' tracking webhooks (bounces, complaints) at /anymail/<provider>/tracking/ are routed
+# only for the providers named here (e.g. "postmark"), and only with ANYMAIL_WEBHOOK_SECRET set.
+NEWSLETTER_WEBHOOK_PROVIDERS = [name.lower() for name in env_list("NEWSLETTER_WEBHOOK_PROVIDERS")]
 
 # Newsletter sending (see masthead/newsletter/sender.py for what each does)
 NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "100"))
 NEWSLETTER_RATE_PER_SECOND = float(os.environ.get("NEWSLETTER_RATE_PER_SECOND", "0"))
 NEWSLETTER_LEASE_SECONDS = float(os.environ.get("NEWSLETTER_LEASE_SECONDS", "120"))
+# Sign-ups from all readers together, per minute; past it readers are asked to try again later.
+NEWSLETTER_SIGNUPS_PER_MINUTE = int(os.environ.get("NEWSLETTER_SIGNUPS_PER_MINUTE", "60"))
 
 # Security headers; production.py turns on the HTTPS-only parts.
 SECURE_CONTENT_TYPE_NOSNIFF = True

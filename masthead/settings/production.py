@@ -25,3 +25,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 # Only for a plain-HTTP rehearsal of the shape on one machine (the scaled-shape test).
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)  # noqa: F405
+
+# Webhooks can unsubscribe readers: never open to anyone (masthead/newsletter/webhooks.py).
+if NEWSLETTER_WEBHOOK_PROVIDERS and not ANYMAIL.get("WEBHOOK_SECRET"):  # noqa: F405
+    raise ImproperlyConfigured(
+        "NEWSLETTER_WEBHOOK_PROVIDERS switches webhooks on: set ANYMAIL_WEBHOOK_SECRET too."
+    )

@@ -30,4 +30,15 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405
     test_db = os.environ.get("TEST_SQLITE_PATH", str(BASE_DIR / "var" / "test-db.sqlite3"))  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": test_db}  # noqa: F405
-ANYMAIL = {"WEBHOOK_SECRET": "tracker:test-only-secret"}
+ANYMAIL = {
+    "WEBHOOK_SECRET": "tracker:test-only-secret",
+    # Every provider's webhook is routed in tests; these are the keys some of them need.
+    "MAILERSEND_SIGNING_SECRET": "test-only-mailersend",
+    "MAILGUN_WEBHOOK_SIGNING_KEY": "test-only-mailgun",
+    "POSTAL_WEBHOOK_KEY": "test-only-postal",
+    "UNISENDER_GO_API_KEY": "test-only-unisender",
+}
+NEWSLETTER_WEBHOOK_PROVIDERS = [
+    *["amazon_ses", "brevo", "mailersend", "mailgun", "mailjet", "mailtrap", "mandrill"],
+    *["postal", "postmark", "resend", "sendgrid", "sendinblue", "sparkpost", "unisender_go"],
+]

@@ -1,5 +1,6 @@
 """A real SMTP server for tests (aiosmtpd on 127.0.0.1) that keeps what it receives and can be
-told to fail: 451 on DATA, 550 for chosen recipients, or a dropped line after the data."""
+told to fail: 451 on DATA, 550 for chosen recipients, or a dropped line after the data; and one
+that never answers (`HungSMTPServer`)."""
 
 import email
 import socket
@@ -72,10 +73,33 @@ class SMTPServer:
         self.controller.stop()
 
     def settings(self) -> dict:
-        return {
-            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "EMAIL_HOST": "127.0.0.1",
-            "EMAIL_PORT": self.port,
-            "EMAIL_USE_TLS": False,
-            "EMAIL_TIMEOUT": 10,
-        }
+        return smtp_settings(self.port)
+
+
+class HungSMTPServer:
+    """A mail server that takes connections and never answers, as a paused one does: the
+    kernel completes the handshake, the greeting never comes."""
+
+    def __enter__(self):
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        self.socket.listen(16)
+        self.port = self.socket.getsockname()[1]
+        return self
+
+    def __exit__(self, *exc):
+        self.socket.close()
+
+    def settings(self, timeout: float = 10) -> dict:
+        return smtp_settings(self.port, timeout=timeout)
+
+
+def smtp_settings(port: int, timeout: float = 10) -> dict:
+    """Settings that send through SMTP to 127.0.0.1:`port` (free_port(): a server that is down)."""
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": port,
+        "EMAIL_USE_TLS": False,
+        "EMAIL_TIMEOUT": timeout,
+    }
