@@ -1,6 +1,7 @@
 """Shared set-up for benchmarks: a throwaway database of either kind, Django configured for it."""
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -44,6 +45,13 @@ def configure(name: str, db: str, *, reuse: bool = False) -> bool:
         os.environ["DATABASE_URL"] = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
     else:
         raise SystemExit(f"--db must be sqlite or postgresql, not {db!r}")
+    # The one-machine cache lives on disk and outlives the run: a fresh database with the last
+    # run's cache would find renditions, pages and settings that are not in it (a send would
+    # skip the photo work a real one does first). Either kind of database gets its own.
+    cache = VAR / f"{name}-cache"
+    if not kept:
+        shutil.rmtree(cache, ignore_errors=True)
+    os.environ["CACHE_DIR"] = str(cache)
     import django
 
     django.setup()
