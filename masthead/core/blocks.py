@@ -58,6 +58,36 @@ class EmbedWithCaptionBlock(blocks.StructBlock):
         template = "blocks/embed.html"
 
 
+class QuoteBlock(blocks.StructBlock):
+    """A quotation set apart from the text, as it was said or written (not a pull quote)."""
+
+    text = blocks.RichTextBlock(features=["bold", "italic", "link"])
+    attribution = blocks.CharBlock(required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/quote.html"
+
+
+class TableBlock(blocks.StructBlock):
+    """A table of plain-text cells, with a caption that names it for screen readers."""
+
+    caption = blocks.CharBlock(
+        required=False, max_length=300, help_text="What the table shows, read out before it."
+    )
+    header_row = blocks.BooleanBlock(
+        required=False, default=True, help_text="The first row names the columns."
+    )
+    header_column = blocks.BooleanBlock(
+        required=False, default=False, help_text="The first cell of each row names the row."
+    )
+    rows = blocks.ListBlock(blocks.ListBlock(blocks.CharBlock(required=False), label="Row"))
+
+    class Meta:
+        icon = "table"
+        template = "blocks/table.html"
+
+
 class UnreadableStream(StreamValue):
     """What a form posted for a stream when its data was incomplete (no `<field>-count`, a
     missing `-type` or `-order`): empty, and refused when the form is cleaned."""
@@ -98,6 +128,8 @@ class BodyBlock(FormStreamBlock):
     pull_quote = PullQuoteBlock()
     image = ImageBlock()
     embed = EmbedWithCaptionBlock()
+    quote = QuoteBlock()
+    table = TableBlock()
 
 
 class PlainBodyBlock(FormStreamBlock):

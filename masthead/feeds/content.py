@@ -193,6 +193,17 @@ def article_html(article, root: str) -> str:
             parts.append(_figure(photo, value.get("caption") or photo.default_caption, root))
         elif kind == "embed" and value.get("embed"):
             parts.append(format_html('<p><a href="{0}">{0}</a></p>', value["embed"]))
+        elif kind == "quote":
+            attribution = value.get("attribution")
+            parts.append(
+                format_html(
+                    "<blockquote>{}{}</blockquote>",
+                    mark_safe(expand_db_html(value.get("text", ""))),
+                    format_html("<footer>{}</footer>", attribution) if attribution else "",
+                )
+            )
+        elif kind == "table":
+            parts.append(_table(value))
     if numbers:
         items = "".join(
             format_html("<li>{}</li>", mark_safe(expand_db_html(notes[key])))
@@ -200,6 +211,47 @@ def article_html(article, root: str) -> str:
         )
         parts.append(f"<h2>Notes</h2><ol>{items}</ol>")
     return absolutize("\n".join(parts), root)
+
+
+def _items(value) -> list:
+    """A ListBlock's stored items, in the current form ({"type": "item", "value": …}) or the
+    old one (the bare values)."""
+    return [
+        item["value"] if isinstance(item, dict) and item.get("type") == "item" else item
+        for item in value or ()
+    ]
+
+
+def _table(value) -> str:
+    rows = [[str(cell) for cell in _items(row)] for row in _items(value.get("rows"))]
+    head = rows[:1] if value.get("header_row") and rows else []
+    body = rows[len(head) :]
+
+    def cells(row, header_column):
+        return "".join(
+            format_html("<th>{}</th>", cell)
+            if index == 0 and header_column
+            else format_html("<td>{}</td>", cell)
+            for index, cell in enumerate(row)
+        )
+
+    caption = value.get("caption")
+    return format_html(
+        "<table>{}{}<tbody>{}</tbody></table>",
+        format_html("<caption>{}</caption>", caption) if caption else "",
+        format_html(
+            "<thead><tr>{}</tr></thead>",
+            mark_safe("".join(format_html("<th>{}</th>", cell) for cell in head[0])),
+        )
+        if head
+        else "",
+        mark_safe(
+            "".join(
+                format_html("<tr>{}</tr>", mark_safe(cells(row, value.get("header_column"))))
+                for row in body
+            )
+        ),
+    )
 
 
 def _figure(image, caption: str, root: str) -> str:

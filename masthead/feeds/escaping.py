@@ -26,6 +26,7 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 TAGS = {
     *("p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "small", "sup", "sub"),
     *("a", "ol", "ul", "li", "blockquote", "footer", "figure", "figcaption", "img"),
+    *("table", "caption", "thead", "tbody", "tr", "th", "td"),
 }
 ATTRIBUTES = {"a": {"href"}, "img": {"src", "width", "height", "alt"}}
 URL_SCHEMES = {"http", "https", "mailto"}

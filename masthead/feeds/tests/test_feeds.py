@@ -236,3 +236,28 @@ class FeedBodyTests(FeedTestCase):
         self.assertIn("Quay at noon.", content)
         self.assertIn("Photo: REUTERS/Jane Doe", content)
         self.assertIn('<a href="https://vimeo.com/76979871">', content)
+
+    def test_quotes_and_tables_reach_the_feed(self):
+        article = self.articles[0]
+        article.body = [
+            {
+                "type": "quote",
+                "value": {"text": "<p>We <i>will</i> hold the line.</p>", "attribution": "A mayor"},
+            },
+            {
+                "type": "table",
+                "value": {
+                    "caption": "Grain exports & prices",
+                    "header_row": True,
+                    "header_column": True,
+                    "rows": [["Year", "Tonnes"], ["2021", "<45m>"], ["2022", "33m"]],
+                },
+            },
+        ]
+        article.save_revision().publish()
+        content = feedparser.parse(self.client.get("/feed/").content).entries[0].content[0].value
+        self.assertIn("We <i>will</i> hold the line.", content)
+        self.assertIn("<footer>A mayor</footer>", content)
+        self.assertIn("<caption>Grain exports &amp; prices</caption>", content)
+        self.assertIn("<thead><tr><th>Year</th><th>Tonnes</th></tr></thead>", content)
+        self.assertIn("<tr><th>2021</th><td>&lt;45m&gt;</td></tr>", content)

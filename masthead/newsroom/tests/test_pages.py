@@ -164,6 +164,30 @@ class ArticlePageTests(PublicationTestCase):
         self.assertIn('href="#footnote-source-1-1"', html)
         self.assertIn("Counts differ.", html)
 
+    def test_quotes_and_tables_render_for_every_reader(self):
+        self.feature.body = [
+            {
+                "type": "quote",
+                "value": {"text": "<p>We <i>will</i> hold the line.</p>", "attribution": "A mayor"},
+            },
+            {
+                "type": "table",
+                "value": {
+                    "caption": "Grain exports",
+                    "header_row": True,
+                    "header_column": True,
+                    "rows": [["Year", "Tonnes"], ["2021", "45m"]],
+                },
+            },
+        ]
+        self.feature.save()
+        html = self.client.get(self.feature.url).content.decode()
+        self.assertInHTML("<blockquote><p>We <i>will</i> hold the line.</p></blockquote>", html)
+        self.assertInHTML("<figcaption>A mayor</figcaption>", html)
+        self.assertInHTML("<caption>Grain exports</caption>", html)
+        self.assertInHTML('<th scope="col">Tonnes</th>', html)
+        self.assertInHTML('<tr><th scope="row">2021</th><td>45m</td></tr>', html)
+
     def test_body_blocks_render(self):
         self.feature.body = [
             {"type": "heading", "value": {"text": "The long winter", "level": "h2"}},
