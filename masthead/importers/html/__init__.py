@@ -1,0 +1,1 @@
+"""Articles from saved HTML pages: see reader.py."""
