@@ -1,4 +1,5 @@
-"""Django's Redis cache, reusing one client per connection pool; and copies kept in-process.
+"""Django's Redis cache, reusing one client per connection pool; the one-machine disk cache,
+keeping its connections; and copies kept in-process.
 
 Django builds a new `redis.Redis` for every cache call; with redis-py 6 and later that object
 fills a table of ~160 response callbacks each time, which costs more than the round trip itself
@@ -9,6 +10,7 @@ its own (the pool does), so one per pool serves every call.
 import threading
 from collections import OrderedDict
 
+from diskcache import DjangoCache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 _MISSING = object()
@@ -28,6 +30,20 @@ class PooledRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = PooledClientRedisCacheClient
+
+
+class SharedDiskCache(DjangoCache):
+    """diskcache's Django backend (SQLite files every process on the machine shares), whose
+    connections outlive a request.
+
+    Django closes every cache when a request ends; diskcache's close drops the thread's SQLite
+    connections, and opening them again (with the pragmas diskcache sets on each) cost about
+    1 ms a request against 20 µs for the reads themselves. Connections are per thread and per
+    process (diskcache reopens them after a fork), so keeping them is safe.
+    """
+
+    def close(self, **kwargs):
+        pass
 
 
 class LocalCopies:

@@ -141,7 +141,7 @@ else:
     # reaches pages kept by another. Never one process's memory.
     CACHES = {
         "default": {
-            "BACKEND": "diskcache.DjangoCache",
+            "BACKEND": "masthead.core.cache.SharedDiskCache",
             "LOCATION": os.environ.get("CACHE_DIR")
             or str(Path(SQLITE_PATH).with_name(Path(SQLITE_PATH).stem + "-cache")),
             "TIMEOUT": 300,
