@@ -32,6 +32,8 @@ class GatedPublishPageRevisionAction(PublishPageRevisionAction):
         self.check(skip_permission_checks=skip_permission_checks)
         problems = publishing_problems(self.object)
         if not problems:
+            # The backstop on page_published need not ask the same question again.
+            self.object.passed_publish_gate = True
             return super().execute(skip_permission_checks=True)
         if self.log_action == SCHEDULED_GO_LIVE:
             # Raising would stop `publish_scheduled` before the pages due after this one, every
@@ -78,6 +80,8 @@ def unpublish_failing_article(instance, **kwargs) -> None:
     """The backstop on `page_published`: an article that went live by a path Wagtail does not
     route through `page.publish()` (a copy kept live, the admin API) and fails the gate is taken
     down again at once, with the reasons in its history."""
+    if getattr(instance, "passed_publish_gate", False):
+        return  # published through the gated action, which has just checked it
     problems = publishing_problems(instance)
     if not problems:
         return

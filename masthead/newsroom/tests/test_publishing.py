@@ -1,6 +1,7 @@
 """The publish gate holds on every path to readers, not only the edit form's "Publish"."""
 
 from datetime import timedelta
+from unittest import mock
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -75,6 +76,20 @@ class BulkPublishTests(GateTestCase):
         self.assertContains(response, "“Harbour strike” cannot be published")
         self.assertContains(response, "The top photo “Quay” has no credit")
         self.assertContains(response, "1 page has been published")
+
+
+class GateOnceTests(GateTestCase):
+    def test_a_publish_asks_the_gate_once(self):
+        # The gated action checks; the backstop on page_published need not check again.
+        from masthead.newsroom import publishing
+
+        article = self.article("Grain corridor")
+        with mock.patch.object(
+            publishing, "publishing_problems", wraps=publishing.publishing_problems
+        ) as asked:
+            article.save_revision().publish()
+        self.assertTrue(self.reload(article).live)
+        self.assertEqual(asked.call_count, 1)
 
 
 class ScheduledGoLiveTests(GateTestCase):
