@@ -46,29 +46,26 @@ class TrustedProxyMiddleware:
         self.proxies = [ipaddress.ip_network(net, strict=False) for net in settings.TRUSTED_PROXIES]
 
     def __call__(self, request):
-        if self.proxies and self.is_proxy(request.META.get("REMOTE_ADDR", "")):
+        if self.proxies and self.is_proxy(_ip(request.META.get("REMOTE_ADDR", ""))):
             forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-            for address in reversed([part.strip() for part in forwarded.split(",")]):
-                if not self.is_proxy(address):
-                    if _is_address(address):
-                        request.META["REMOTE_ADDR"] = address
+            for part in reversed(forwarded.split(",")):
+                ip = _ip(part.strip())
+                if not self.is_proxy(ip):
+                    if ip is not None:
+                        request.META["REMOTE_ADDR"] = str(ip)
                     break
         return self.get_response(request)
 
-    def is_proxy(self, address: str) -> bool:
-        try:
-            ip = ipaddress.ip_address(address)
-        except ValueError:
-            return False
-        return any(ip in network for network in self.proxies)
+    def is_proxy(self, ip) -> bool:
+        return ip is not None and any(ip in network for network in self.proxies)
 
 
-def _is_address(value: str) -> bool:
+def _ip(value: str):
+    """The address in `value`, or None when it is not one."""
     try:
-        ipaddress.ip_address(value)
+        return ipaddress.ip_address(value)
     except ValueError:
-        return False
-    return True
+        return None
 
 
 class SecurityHeadersMiddleware:
