@@ -6,13 +6,13 @@ PNG with a zTXt chunk that decompresses to 256 MB of zeros (Pillow stops at MAX_
 
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 from django.urls import reverse
 from PIL import ImageFile
 
 from masthead.images.models import CustomImage
+from masthead.newsroom.tests import factories as f
 
 FILES = Path(__file__).parent / "files"
 DAMAGED = "The file is damaged or incomplete"
@@ -26,7 +26,7 @@ def upload(name: str) -> SimpleUploadedFile:
 class UploadErrorTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.editor = get_user_model().objects.create_superuser("ed", "ed@example.com", "x" * 16)
+        cls.editor = f.make_editor()
 
     def setUp(self):
         self.client.force_login(self.editor)

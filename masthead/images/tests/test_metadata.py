@@ -5,7 +5,6 @@ credit and caption the file carried are offered to the editor."""
 import io
 import struct
 
-from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.files.storage import default_storage
@@ -18,6 +17,7 @@ from PIL.ExifTags import IFD, Base
 
 from masthead.images.models import CustomImage
 from masthead.images.renditions import FEED_SPEC
+from masthead.newsroom.tests import factories as f
 
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
 XMP = (
@@ -78,7 +78,7 @@ def read(file) -> Image.Image:
 class StrippedAtUploadTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.editor = get_user_model().objects.create_superuser("ed", "ed@example.com", "x" * 16)
+        cls.editor = f.make_editor()
 
     def setUp(self):
         self.client.force_login(self.editor)

@@ -53,6 +53,14 @@ def make_author(name="Ada Lovelace", **fields) -> Author:
     return Author.objects.create(name=name, slug=slug, **fields)
 
 
+def make_editor(username="ed", **fields):
+    """A signed-in desk for admin tests: a superuser."""
+    from django.contrib.auth import get_user_model
+
+    email = fields.pop("email", f"{username}@example.com")
+    return get_user_model().objects.create_superuser(username, email, "x" * 16, **fields)
+
+
 def staff_writer() -> Author:
     return Author.objects.get_or_create(slug="staff-writer", defaults={"name": "Staff Writer"})[0]
 

@@ -1,6 +1,5 @@
 """The article edit form answers malformed admin POSTs with a form error, never a 500."""
 
-from django.contrib.auth import get_user_model
 from django.test import TestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -24,7 +23,7 @@ class StreamFieldPostTests(TestCase):
             authors=[cls.author],
             hero_image=f.make_image("Quay"),
         )
-        cls.editor = get_user_model().objects.create_superuser("ed", "ed@example.com", "x" * 16)
+        cls.editor = f.make_editor()
 
     def setUp(self):
         self.client.force_login(self.editor)

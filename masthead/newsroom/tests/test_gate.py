@@ -1,6 +1,5 @@
 """The publish gate, through the real Wagtail admin views."""
 
-from django.contrib.auth import get_user_model
 from django.test import TestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -18,7 +17,7 @@ class PublishGateTests(TestCase):
         cls.credited = f.make_image("Credited", agency="AFP", photographer="Jo Lens")
         cls.uncredited = f.make_image("Uncredited", agency="", photographer="")
         cls.no_alt = f.make_image("No alt", alt="")
-        cls.editor = get_user_model().objects.create_superuser("ed", "ed@example.com", "x" * 16)
+        cls.editor = f.make_editor()
 
     def setUp(self):
         self.client.force_login(self.editor)

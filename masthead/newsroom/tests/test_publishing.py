@@ -3,7 +3,6 @@
 from datetime import timedelta
 from unittest import mock
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import TestCase
@@ -40,7 +39,7 @@ class GateTestCase(TestCase):
         cls.europe = f.make_section(cls.home, "Europe")
         cls.analysis = f.make_type("Analysis")
         cls.author = f.make_author("Ada Byron")
-        cls.editor = get_user_model().objects.create_superuser("ed", "ed@example.com", "x" * 16)
+        cls.editor = f.make_editor()
 
     def setUp(self):
         self.client.force_login(self.editor)
