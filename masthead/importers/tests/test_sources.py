@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from masthead.importers import sources
 from masthead.importers.sources import ExportError, export_parts, open_export
 
 FILES = Path(__file__).parent / "files"
@@ -105,3 +106,46 @@ def test_open_export_yields_each_stream_and_closes_it():
             seen.append((Path(name).name, stream))
     assert [name for name, _ in seen] == SPLIT_ORDER
     assert all(stream.closed for _, stream in seen)
+
+
+def bomb(size: int) -> bytes:
+    """An XML document that unpacks to `size` bytes, mostly white space."""
+    head, tail = b'<?xml version="1.0"?><rss version="2.0"><channel>', b"</channel></rss>"
+    return head + b" " * (size - len(head) - len(tail)) + tail
+
+
+def test_a_gzip_that_unpacks_past_the_limit_is_refused_while_read(tmp_path):
+    (tmp_path / "export.xml.gz").write_bytes(gzip.compress(bomb(300_000)))
+    [part] = export_parts(tmp_path / "export.xml.gz", max_bytes=100_000)
+    with pytest.raises(ExportError, match=r"export\.xml\.gz unpacks to more than 100,000 bytes"):
+        read_all(part)
+    [part] = export_parts(tmp_path / "export.xml.gz", max_bytes=400_000)
+    assert len(read_all(part)) == 300_000  # under the limit, all of it
+
+
+def test_a_zip_member_declaring_too_big_a_size_is_refused_before_reading(tmp_path):
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("site.xml", bomb(300_000))
+    assert archive.stat().st_size < 5_000
+    with pytest.raises(ExportError, match=r"export\.zip:site\.xml unpacks to more than 100,000"):
+        export_parts(archive, max_bytes=100_000)
+
+
+def test_a_gzip_inside_a_zip_is_counted_as_it_unpacks(tmp_path):
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("site.xml.gz", gzip.compress(bomb(300_000)))
+    [part] = export_parts(archive, max_bytes=100_000)
+    with pytest.raises(ExportError, match=r"site\.xml\.gz unpacks to more than 100,000 bytes"):
+        read_all(part)
+
+
+def test_a_zip_of_too_many_export_files_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(sources, "MAX_ZIP_MEMBERS", 3)
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for number in range(4):
+            zf.writestr(f"site.{number}.xml", b"<rss/>")
+    with pytest.raises(ExportError, match=r"export\.zip holds 4 export files; more than 3"):
+        export_parts(archive)
