@@ -78,6 +78,19 @@ def clean_rich_text(markup: str, *, site_url: str = "", tags=RICH_TEXT_TAGS) -> 
     return cleaned.strip()
 
 
+def clean_markup(markup: str, *, tags: set[str], attributes: dict[str, set[str]]) -> str:
+    """Source markup kept for a later conversion: only `tags` and `attributes`, links of the
+    allowed schemes, and nothing of script, style and the like, content included."""
+    return nh3.clean(
+        markup,
+        tags=set(tags),
+        attributes=attributes,
+        clean_content_tags=set(DROPPED_WITH_CONTENT),
+        url_schemes=set(URL_SCHEMES),
+        link_rel=None,
+    ).strip()
+
+
 def clean_text(markup: str) -> str:
     """Plain text: tags and their markup gone, entities decoded, white space collapsed."""
     text = _TEXT_CLEANER.clean(markup)
@@ -89,13 +102,17 @@ def links_in(markup: str) -> list[str]:
     return [html.unescape(href) for href in _HREF.findall(markup)]
 
 
+def bare_host(url: str) -> str:
+    """A URL's host in lower case without a leading `www.`; "" when it has none or is invalid."""
+    try:
+        return (urlsplit(url).hostname or "").removeprefix("www.")
+    except ValueError:
+        return ""
+
+
 def is_old_site_link(url: str, site_url: str) -> bool:
     """Whether a link points at the old site (http or https, with or without www)."""
     if not site_url:
         return False
-    try:
-        host = (urlsplit(url).hostname or "").removeprefix("www.")
-        old = (urlsplit(site_url).hostname or "").removeprefix("www.")
-    except ValueError:
-        return False
-    return bool(old) and host == old and urlsplit(url).scheme in ("http", "https")
+    old = bare_host(site_url)
+    return bool(old) and bare_host(url) == old and urlsplit(url).scheme in ("http", "https")

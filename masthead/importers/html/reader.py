@@ -14,13 +14,13 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 import lxml.html
-import nh3
 import trafilatura
 from django.utils.text import slugify
 from trafilatura.htmlprocessing import build_html_output
 from trafilatura.settings import set_date_params
 from trafilatura.utils import decode_file, load_html
 
+from masthead.importers.credits import declared_credit, parse_credit
 from masthead.importers.fetch import fetch
 from masthead.importers.html.metadata import (
     find_figure,
@@ -31,7 +31,7 @@ from masthead.importers.html.metadata import (
     page_time,
 )
 from masthead.importers.records import SourceAuthor, SourceItem, SourceMedia
-from masthead.importers.wordpress.bodies import parse_credit
+from masthead.importers.sanitise import clean_markup
 
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 # Lines of running text shorter than this are menus, lists of headlines or captions.
@@ -288,20 +288,12 @@ def _lead_image(tree, article: dict, base: str) -> SourceMedia | None:
         if caption:
             captions.append(caption)
     if declared:
-        media.agency, media.photographer = _split_credit(declared)
+        media.agency, media.photographer = declared_credit(declared)
     elif guessed:
         media.agency, media.photographer = guessed
         media.credit_parsed = True
     media.caption = captions[0] if captions else ""
     return media
-
-
-def _split_credit(credit: str) -> tuple[str, str]:
-    """A declared credit as (agency, photographer): "AGENCY/Name" splits, a name stays whole."""
-    parsed = parse_credit(credit)
-    if parsed and not parsed[2]:
-        return parsed[0], parsed[1]
-    return "", credit
 
 
 def _body(document, title: str, lead_url: str) -> tuple[str, list[SourceMedia]]:
@@ -326,14 +318,7 @@ def _body(document, title: str, lead_url: str) -> tuple[str, list[SourceMedia]]:
     inner = (body.text or "") + "".join(
         lxml.html.tostring(child, encoding="unicode") for child in body
     )
-    content = nh3.clean(
-        inner,
-        tags=BODY_TAGS,
-        attributes=BODY_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel=None,
-    ).strip()
-    return content, images
+    return clean_markup(inner, tags=BODY_TAGS, attributes=BODY_ATTRIBUTES), images
 
 
 def _looks_like_article(document) -> bool:

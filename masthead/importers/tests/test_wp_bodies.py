@@ -10,7 +10,6 @@ from masthead.importers.wordpress.bodies import (
     convert_body,
     embed_url,
     original_upload_url,
-    parse_credit,
 )
 
 FILES = Path(__file__).parent / "files"
@@ -388,31 +387,6 @@ def test_empty_and_control_character_content():
     assert convert_body("", site_url=SITE).blocks == []
     body = convert_body("Bell\x07 and\x00 null", site_url=SITE)
     assert body.blocks == [{"type": "paragraph", "value": "<p>Bell and null</p>"}]
-
-
-@pytest.mark.parametrize(
-    ("caption", "expected"),
-    [
-        (
-            "Protesters in Tbilisi. REUTERS/Jane Doe",
-            ("REUTERS", "Jane Doe", "Protesters in Tbilisi."),
-        ),
-        (
-            "A market in Kutaisi (Photo: Nino Beridze/AFP)",
-            ("AFP", "Nino Beridze", "A market in Kutaisi"),
-        ),
-        ("Flooded street. Photo: Levan Kapanadze", ("", "Levan Kapanadze", "Flooded street.")),
-        ("Credit: Getty Images", ("Getty Images", "", "")),
-        ("The square at night. Image: City Archive", ("", "City Archive", "The square at night.")),
-        ("Boats. AP Photo/John Smith", ("AP", "John Smith", "Boats.")),
-        ("Harbour. Photo by Ana Silva via EPA", ("EPA", "Ana Silva", "Harbour.")),
-        ("Sunset over the Black Sea.", None),
-        ("Turnout rose to 50/50 in the north", None),
-        ("", None),
-    ],
-)
-def test_parse_credit(caption, expected):
-    assert parse_credit(caption) == expected
 
 
 @pytest.mark.parametrize(

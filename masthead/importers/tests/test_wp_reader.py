@@ -1,3 +1,4 @@
+import gzip
 import io
 import socket
 import subprocess
@@ -11,7 +12,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from masthead.importers.wordpress import reader
+from masthead.importers import sources
+from masthead.importers.wordpress import phpserial, reader
 from masthead.importers.wordpress.reader import ExportError, find_media, iter_items, read_export
 
 FILES = Path(__file__).parent / "files"
@@ -154,7 +156,7 @@ def test_php_serialized_attachment_metadata():
 
 def test_a_stdclass_object_in_meta_is_read_as_data_never_built(monkeypatch):
     built = []
-    monkeypatch.setattr(reader.phpserial, "PhpObject", lambda *a: built.append(a) or {})
+    monkeypatch.setattr(phpserial, "PhpObject", lambda *a: built.append(a) or {})
     export, _ = read("php_serialized_meta.xml")
     assert built == [("stdClass", {"make": "Lumen", "model": "L-9"})]
     assert len(export.media) == 2
@@ -374,6 +376,17 @@ def test_a_doctype_after_a_long_prolog_is_still_refused_by_the_parser(loopback_t
 def test_any_doctype_is_refused(name):
     with pytest.raises(ExportError, match=rf"{name}: the export declares a DOCTYPE"):
         read_export(FILES / name)
+
+
+def test_a_gzipped_export_that_unpacks_past_the_limit_is_refused(tmp_path, monkeypatch):
+    data = (FILES / "wxr_1_2.xml").read_bytes()
+    padded = data.replace(b"</channel>", b" " * 200_000 + b"</channel>")
+    (tmp_path / "export.xml.gz").write_bytes(gzip.compress(padded))
+    monkeypatch.setattr(sources, "MAX_UNPACKED_BYTES", 100_000)
+    with pytest.raises(ExportError, match=r"export\.xml\.gz unpacks to more than 100,000 bytes"):
+        read_export(tmp_path / "export.xml.gz")
+    monkeypatch.setattr(sources, "MAX_UNPACKED_BYTES", 1_000_000)
+    assert read_export(tmp_path / "export.xml.gz").title == "The Harbour Ledger"
 
 
 def test_a_truncated_export_names_the_line():
