@@ -84,6 +84,9 @@ MIDDLEWARE = [
     "masthead.core.middleware.SecurityHeadersMiddleware",
     "masthead.core.middleware.AllowedMethodsMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Old addresses of an imported archive: plain permalinks (/?p=12), feed/amp/page variants
+    # and paths too long for Wagtail's redirects, after Wagtail's own exact redirects.
+    "masthead.importers.middleware.OldAddressMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

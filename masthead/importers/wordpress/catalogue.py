@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from lxml import etree
 
-from masthead.importers.credits import split_credit
+from masthead.importers.credits import parse_credit, split_credit
 from masthead.importers.records import SourceAuthor, SourceMedia, SourceTerm
 from masthead.importers.sanitise import clean_text
 from masthead.importers.sources import ExportPart
@@ -54,6 +54,7 @@ class WxrExport:
     media_by_url: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     description: str = ""
+    item_count: int = 0  # posts and pages (the second pass reads them)
     timezone: tzinfo | None = None  # the site's; WXR does not say, so the caller may
     # Filled by iter_items: how many items were not imported, by reason. A reason that is a
     # fault in the export (a repeated id…) is also in `problems`, naming the item.
@@ -183,6 +184,7 @@ class _FirstPass:
         key = raw.get("wp:post_id").strip()
         if key.isdigit() and not self.post_ids.add(int(key)):
             return  # a repeated id: the second pass skips the item and says so
+        self.export.item_count += 1
         guid = raw.get("guid").strip()
         if guid:
             digest = hashlib.blake2b(guid.encode(), digest_size=8).digest()
@@ -222,15 +224,21 @@ class _FirstPass:
         except ValueError:
             published = None
         parent = raw.get("wp:post_parent").strip()
+        caption = clean_text(raw.get("excerpt:encoded"))
+        parsed = False
+        if not (agency or photographer) and (found := parse_credit(caption)):
+            agency, photographer, caption = found  # "… REUTERS/Jane Doe": for review
+            parsed = True
         export.media[key] = SourceMedia(
             key=key,
             url=url,
             path=path,
             title=html.unescape(raw.get("title").strip()),
             alt=raw.meta1("_wp_attachment_image_alt").strip(),
-            caption=clean_text(raw.get("excerpt:encoded")),
+            caption=caption,
             agency=agency,
             photographer=photographer,
+            credit_parsed=parsed,
             description=raw.get("content:encoded").strip(),
             mime_type=mimetypes.guess_type(urlsplit(url).path or path)[0] or "",
             parent_key=parent if parent not in ("", "0") else "",

@@ -1,0 +1,561 @@
+"""One import from start to end: read the export, plan, write in batches, finish.
+
+`Importer(paths, options).run()` is what the `import_content` command and the admin's task
+both call. Items are written a batch at a time, each batch in one transaction with the rows
+that find its pages again, so a run killed halfway and started again ends as an uninterrupted
+one would. A bad item is written alone and skipped with its reason; it never ends the run.
+"""
+
+import dataclasses
+import hashlib
+import json
+import logging
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from masthead.importers import mapping as mappings
+from masthead.importers.models import ImportedObject, ImportProblem, ImportRun
+from masthead.importers.records import Body, SourceItem
+from masthead.importers.sanitise import clean_text
+from masthead.importers.sourcing import Source, open_source
+from masthead.importers.wordpress.bodies import convert_body
+from masthead.importers.writer import redirects as urls
+from masthead.importers.writer.finish import finish
+from masthead.importers.writer.media import MediaWriter
+from masthead.importers.writer.pages import (
+    ArticlePage,
+    PageWriter,
+    PlainPage,
+    Prepared,
+    needs_attention,
+)
+from masthead.importers.writer.people import AuthorWriter, Taxonomy
+from masthead.importers.writer.report import Report
+from masthead.importers.writer.subscribers import write_subscribers
+from masthead.newsroom.models import ArticleType, HomePage, SectionPage
+
+logger = logging.getLogger(__name__)
+BATCH = 250
+FORMAT_VERSION = "1"  # moves on when the writer turns the same record into something else
+
+
+class Cancelled(Exception):
+    pass
+
+
+@dataclass
+class Options:
+    uploads: Path | None = None
+    mapping: mappings.Mapping | None = None
+    fetch_media: bool = False
+    dry_run: bool = False
+    site_url: str = ""  # Substack exports do not say where the publication lived
+    author_name: str = ""
+
+
+@dataclass
+class Timings:
+    read: float = 0.0
+    convert: float = 0.0
+    write: float = 0.0
+    finish: float = 0.0
+    started: float = field(default_factory=time.monotonic)
+
+
+class Importer:
+    def __init__(self, paths, options: Options | None = None, *, run: ImportRun | None = None,
+                 echo=None):  # fmt: skip
+        self.paths = [Path(p) for p in (paths if isinstance(paths, list | tuple) else [paths])]
+        self.options = options or Options()
+        self.run_record = run
+        self.report = Report(run, echo)
+        self.timings = Timings()
+        self.source: Source | None = None
+        self.mapping: mappings.Mapping | None = None
+
+    # What the writers share ----------------------------------------------------------------
+
+    @property
+    def export(self):
+        return self.source.export
+
+    @property
+    def source_key(self) -> str:
+        return self.source.key
+
+    @property
+    def dry_run(self) -> bool:
+        return self.options.dry_run
+
+    @property
+    def uploads(self) -> Path | None:
+        return self.options.uploads
+
+    @property
+    def fetch_media(self) -> bool:
+        return self.options.fetch_media
+
+    @property
+    def allowed_hosts(self) -> set[str]:
+        host = urlsplit(self.source.site_url).hostname
+        return {host, f"www.{host}"} if host else set()
+
+    def where(self, item: SourceItem) -> str:
+        return f"{item.kind} {item.key} “{item.title[:80]}”"
+
+    def remember(self, kind: str, key: str, object_id: int) -> None:
+        if not self.dry_run:
+            ImportedObject.objects.update_or_create(
+                source=self.source_key, kind=kind, key=key, defaults={"object_id": object_id}
+            )
+
+    def media_key_for_url(self, url: str) -> str | None:
+        by_url = getattr(self.export, "media_by_url", {})
+        if url in by_url:
+            return by_url[url]
+        if self.source.name == "wordpress":
+            from masthead.importers.wordpress.catalogue import find_media
+
+            return find_media(self.export, url)
+        return None
+
+    def progress_note(self, text: str) -> None:
+        logger.debug("import: %s", text)
+
+    # Reading and planning ------------------------------------------------------------------
+
+    def open(self) -> Source:
+        started = time.monotonic()
+        self.source = open_source(
+            self.paths, site_url=self.options.site_url, author_name=self.options.author_name
+        )
+        self.timings.read += time.monotonic() - started
+        self.site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+        self.home = HomePage.objects.first()
+        if self.home is None:
+            raise mappings.MappingError(
+                "the site has no front page yet: run the site once (or `manage.py load_demo`) "
+                "before importing"
+            )
+        self.mapping = mappings.propose(
+            self.export.terms,
+            regions={s.slug: s.title for s in SectionPage.objects.child_of(self.home)},
+            types={t.slug: [t.name, t.plural_name] for t in ArticleType.objects.all()},
+            given=self.options.mapping,
+        )
+        return self.source
+
+    def plan(self) -> dict:
+        """What a run would make, before it starts (the admin shows it; `--dry-run` prints it)."""
+        if self.source is None:
+            self.open()
+        export = self.export
+        return {
+            "source": self.source.name,
+            "site_url": self.source.site_url,
+            "title": getattr(export, "title", ""),
+            "items": self.source.count,
+            "authors": len(export.authors),
+            "terms": len(export.terms),
+            "media": len(export.media),
+            "problems": list(export.problems[:50]),
+            "mapping": self.mapping.as_json(),
+            "term_names": {f"{k}:{s}": t.name for (k, s), t in export.terms.items()},
+        }
+
+    # Running -------------------------------------------------------------------------------
+
+    def run(self) -> Report:
+        if self.source is None:
+            self.open()
+        self.media = MediaWriter(self)
+        self.authors = AuthorWriter(self)
+        self.taxonomy = Taxonomy(self, self.home, self.mapping)
+        self.pages = PageWriter(self)
+        self.redirects = urls.RedirectWriter(self)
+        self.media.preload()
+        self.authors.preload()
+        self.mapping_hash = hashlib.sha256(
+            (FORMAT_VERSION + self.mapping.dumps()).encode()
+        ).hexdigest()[:16]
+        for problem in self.export.problems:
+            self.report.problem(problem, "export")
+        self.sticky: list[tuple] = []
+        self._start()
+        try:
+            batch: list[SourceItem] = []
+            started = time.monotonic()
+            for item in self.source.items():
+                self.timings.read += time.monotonic() - started
+                self.report.counts["items"] += 1
+                batch.append(item)
+                if len(batch) >= BATCH:
+                    self._batch(batch)
+                    batch = []
+                started = time.monotonic()
+            self.timings.read += time.monotonic() - started
+            if batch:
+                self._batch(batch)
+            self.report.counts["skipped"] += sum(self.export.skipped.values())
+            for reason, count in sorted(self.export.skipped.items()):
+                self.report.add(ImportProblem.SKIPPED, f"{count} × {reason}", "export")
+            started = time.monotonic()
+            if not self.dry_run:
+                for key in list(self.export.media):  # the rest of the media library
+                    self.media.image_for(key)
+                with transaction.atomic():
+                    self._archives()
+                    self._lead()
+                self._readers()
+                finish(self)
+            self.timings.finish += time.monotonic() - started
+        except Cancelled:
+            self.report.flush()
+            self._end(ImportRun.CANCELLED)
+            raise
+        except Exception as error:
+            self.report.flush()
+            self._end(ImportRun.FAILED, error=f"{type(error).__name__}: {error}")
+            raise
+        self.report.flush()
+        self._end(ImportRun.DONE)
+        return self.report
+
+    def _start(self) -> None:
+        run = self.run_record
+        if run is not None:
+            run.status, run.started_at = ImportRun.RUNNING, timezone.now()
+            run.source, run.items_total = self.source.name, self.source.count or 0
+            run.save(update_fields=["status", "started_at", "source", "items_total"])
+
+    def _end(self, status: str, error: str = "") -> None:
+        run = self.run_record
+        if run is not None:
+            run.status, run.error, run.finished_at = status, error, timezone.now()
+            run.counts = {
+                **self.report.counts,
+                "problems": self.report.problem_count,
+                **{f"changes_{k}": v for k, v in self.report.changes.items()},
+            }
+            run.summary = self.report.line(self.seconds)
+            run.save(update_fields=["status", "error", "finished_at", "counts", "summary"])
+
+    @property
+    def seconds(self) -> float:
+        return time.monotonic() - self.timings.started
+
+    def _progress(self) -> None:
+        run = self.run_record
+        if run is None:
+            return
+        done = self.report.counts["items"]
+        ImportRun.objects.filter(pk=run.pk).update(items_done=done)
+        if ImportRun.objects.filter(pk=run.pk, cancel_requested=True).exists():
+            raise Cancelled()
+
+    def item_hash(self, item: SourceItem) -> str:
+        data = dataclasses.asdict(item)
+        data.pop("problems", None)
+        text = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
+        return hashlib.sha256((self.mapping_hash + text).encode()).hexdigest()
+
+    def _batch(self, items: list[SourceItem]) -> None:
+        known = {
+            row.key: row
+            for row in ImportedObject.objects.filter(
+                source=self.source_key, kind=ImportedObject.ITEM, key__in=[i.key for i in items]
+            )
+        }
+        revisions = dict(
+            Page.objects.filter(pk__in=[r.object_id for r in known.values()]).values_list(
+                "pk", "latest_revision_id"
+            )
+        )
+        todo: list[tuple[SourceItem, str, ImportedObject | None]] = []
+        for item in items:
+            digest = self.item_hash(item)
+            row = known.get(item.key)
+            if row is not None and row.object_id not in revisions:
+                row.delete()  # its page was deleted since: made again
+                row = None
+            if row is None:
+                todo.append((item, digest, None))
+            elif revisions[row.object_id] != row.revision_id:
+                self.report.changes["kept"] += 1
+                if row.content_hash != digest:
+                    self.report.add(
+                        ImportProblem.KEPT,
+                        "changed in the export, but an editor has changed the page since it was "
+                        "imported: left as the editor made it",
+                        self.where(item),
+                        row.object_id,
+                    )
+            elif row.content_hash == digest:
+                self.report.changes["unchanged"] += 1
+            else:
+                todo.append((item, digest, row))
+        if todo:
+            started = time.monotonic()
+            for item, _digest, _row in todo:
+                self._convert(item)
+            self.timings.convert += time.monotonic() - started
+            started = time.monotonic()
+            try:
+                with transaction.atomic():
+                    self._write(todo)
+            except Cancelled:
+                raise
+            except Exception:
+                logger.exception("A batch failed; writing its items one at a time")
+                self.media.ids.clear()
+                self.media.known_files.clear()
+                self.media.preload()
+                self.authors.ids.clear()
+                self.authors.preload()
+                self.pages.slugs.clear()
+                self.pages.next_child.clear()
+                self.redirects.pending.clear()
+                for one in todo:
+                    try:
+                        with transaction.atomic():
+                            self._write([one])
+                    except Exception as error:
+                        logger.exception("Item %s could not be written", one[0].key)
+                        self.pages.slugs.clear()
+                        self.pages.next_child.clear()
+                        self.redirects.pending.clear()
+                        self.report.counts["skipped"] += 1
+                        self.report.add(
+                            ImportProblem.SKIPPED,
+                            f"it could not be written ({type(error).__name__}: {error})",
+                            self.where(one[0]),
+                        )
+            self.timings.write += time.monotonic() - started
+        self.report.flush()
+        self._progress()
+
+    def _convert(self, item: SourceItem) -> None:
+        if item.body is None:
+            item.body = convert_body(
+                item.content,
+                site_url=self.source.site_url,
+                attachments_by_url=getattr(self.export, "media_by_url", None),
+                footnotes_meta=item.footnotes_meta or None,
+            )
+        item.excerpt = clean_text(item.excerpt or "")
+
+    def _prepare(self, item: SourceItem, digest: str, row) -> Prepared:
+        where = self.where(item)
+        body: Body = item.body
+        blocks = []
+        for block in body.blocks:
+            if block["type"] == "image":
+                value = block["value"]
+                key = value.get("media_key")
+                image_id = (
+                    self.media.image_for(key)
+                    if key
+                    else self.media.image_for_url(value["media_url"])
+                )
+                if image_id is None:
+                    if not self.dry_run:
+                        self.report.problem("a photo in the body was left out (see the photo's "
+                                            "own problem above)", where)  # fmt: skip
+                    continue
+                credit = body.media_credits.get(key or value.get("media_url"))
+                if credit:
+                    self.media.give_credit(image_id, credit, where)
+                value = {"image": image_id, "caption": value.get("caption", "")}
+                block = {"type": "image", "value": value}
+            blocks.append({**block, "id": str(uuid.uuid4())})
+        hero_id = None
+        if item.featured_media_key:
+            hero_id = self.media.image_for(item.featured_media_key)
+        author_ids = [a for a in (self.authors.author_id(k) for k in item.author_keys) if a]
+        for problem in [*item.problems, *body.problems]:
+            self.report.problem(problem, where)
+        for code in body.unknown_shortcodes:
+            self.report.problem(f"the shortcode [{code}] is unknown: kept as text", where)
+        if item.kind == "page":
+            return Prepared(item, digest, PlainPage, self.home, blocks, body.footnotes,
+                            existing=row)  # fmt: skip
+        placement = self.taxonomy.place(item)
+        return Prepared(
+            item,
+            digest,
+            ArticlePage,
+            placement.region,
+            blocks,
+            body.footnotes,
+            hero_id=hero_id,
+            hero_caption="",
+            author_ids=author_ids,
+            type_id=placement.type_id,
+            topic_ids=placement.topic_ids,
+            extra_region_ids=placement.extra_region_ids,
+            existing=row,
+        )
+
+    def _write(self, todo) -> None:
+        prepared = [self._prepare(item, digest, row) for item, digest, row in todo]
+        if self.dry_run:
+            for p in prepared:
+                self._count(p, "created" if p.existing is None else "updated")
+            return
+        new = [p for p in prepared if p.existing is None]
+        if new:
+            self.pages.create(new)
+        for p in prepared:
+            if p.existing is not None:
+                self.pages.update(p)
+        rows_new, rows_changed = [], []
+        own_paths = {}
+        for p in prepared:
+            revision_id = self.pages.schedule(p) if p.scheduled_at else None
+            if p.existing is None:
+                rows_new.append(
+                    ImportedObject(
+                        source=self.source_key,
+                        kind=ImportedObject.ITEM,
+                        key=p.item.key,
+                        content_hash=p.content_hash,
+                        object_id=p.page_id,
+                        revision_id=revision_id,
+                        pending=True,
+                    )
+                )
+                self._count(p, "created")
+            else:
+                row = p.existing
+                row.content_hash, row.revision_id, row.pending = p.content_hash, revision_id, True
+                rows_changed.append(row)
+                self._count(p, "updated")
+            page_url = p.url_path or Page.objects.values_list("url_path", flat=True).get(
+                pk=p.page_id
+            )
+            own_paths[p.page_id] = urls.normalise(self._relative(page_url))
+            for path in urls.item_paths(self.source.name, p.item, self.source.site_url):
+                self.redirects.add(path, page_id=p.page_id)
+            if self.source.name == "html" and p.item.link:
+                self.redirects.add(urls.old_path(p.item.link, p.item.link), page_id=p.page_id)
+            for message in needs_attention(p, self.media.facts, bool(p.author_ids)):
+                self.report.add(ImportProblem.ATTENTION, message, self.where(p.item), p.page_id)
+            if p.item.sticky and p.live and p.model is ArticlePage:
+                self.sticky.append((p.item.published_at, p.page_id))
+        ImportedObject.objects.bulk_create(rows_new)
+        ImportedObject.objects.bulk_update(rows_changed, ["content_hash", "revision_id", "pending"])
+        self.redirects.flush(own_paths)
+
+    def _relative(self, url_path: str) -> str:
+        root = self.site.root_page.url_path if self.site else "/"
+        return "/" + url_path[len(root) :] if url_path.startswith(root) else url_path
+
+    def _count(self, p: Prepared, change: str) -> None:
+        self.report.changes[change] += 1
+        self.report.counts["articles" if p.model is ArticlePage else "pages"] += 1
+        if not p.live:
+            self.report.counts["drafts"] += 1
+
+    # After the items ----------------------------------------------------------------------
+
+    def _archives(self) -> None:
+        """Category, tag and author archives, and attachment pages, to where they live now."""
+        from django.urls import reverse
+
+        source = self.source.name
+        terms = self.export.terms
+        for (kind, key), term in terms.items():
+            target = self.mapping.target(term)
+            if target is None or target.kind == "skip":
+                continue
+            chain, parent, seen = [key], term.parent_key, {key}
+            while parent and parent not in seen and ("category", parent) in terms:
+                chain.insert(0, parent)
+                seen.add(parent)
+                parent = terms["category", parent].parent_key
+            path = urls.term_path(source, kind, chain)
+            if target.kind == "region":
+                self.redirects.add(path, page_id=self.taxonomy.region(target.slug).pk)
+            elif target.kind == "type":
+                self.taxonomy.type_id(target.slug)
+                self.redirects.add(path, link=reverse("article_type", args=[target.slug]))
+            else:
+                self.taxonomy.topic_id(target.slug)
+                self.redirects.add(path, link=reverse("topic", args=[target.slug]))
+            if source == "wordpress":
+                ids = [i for i, t in self.export.term_ids.items() if t == (kind, key)]
+                for term_id in ids[:1]:
+                    if kind == "category":
+                        self.redirects.add(urls.normalise(f"/?cat={term_id}"),
+                                           **self._target_of(target))  # fmt: skip
+        from masthead.newsroom.models import Author
+
+        slugs = dict(Author.objects.filter(pk__in=[i for i in self.authors.ids.values() if i])
+                     .values_list("pk", "slug"))  # fmt: skip
+        for key, author_id in self.authors.ids.items():
+            source_author = self.export.authors.get(key)
+            if author_id and source_author:
+                path = urls.author_path(source, source_author.slug)
+                self.redirects.add(path, link=reverse("author", args=[slugs[author_id]]))
+        if source == "wordpress":
+            pages = dict(
+                ImportedObject.objects.filter(
+                    source=self.source_key, kind=ImportedObject.ITEM
+                ).values_list("key", "object_id")
+            )
+            for media in self.export.media.values():
+                page_id = pages.get(media.parent_key)
+                if page_id:
+                    self.redirects.add(urls.normalise(f"/?attachment_id={media.key}"),
+                                       page_id=page_id)  # fmt: skip
+                    self.redirects.add(urls.old_path(media.link, self.source.site_url),
+                                       page_id=page_id)  # fmt: skip
+        self.redirects.flush({})
+
+    def _target_of(self, target) -> dict:
+        from django.urls import reverse
+
+        if target.kind == "region":
+            return {"page_id": self.taxonomy.region(target.slug).pk}
+        name = "article_type" if target.kind == "type" else "topic"
+        return {"link": reverse(name, args=[target.slug])}
+
+    def _lead(self) -> None:
+        """WordPress's sticky post leads the front page, if the editors have not chosen one."""
+        if self.sticky and self.home.lead_article_id is None:
+            self.sticky.sort(key=lambda pair: (pair[0] is not None, pair[0]))
+            HomePage.objects.filter(pk=self.home.pk).update(lead_article_id=self.sticky[-1][1])
+
+    def _readers(self) -> None:
+        from masthead.newsletter.models import Newsletter
+
+        readers = self.source.subscribers()
+        first = next(readers, None)
+        if first is None:
+            return
+        newsletter = (
+            Newsletter.objects.filter(is_default=True).first() or Newsletter.objects.first()
+        )
+
+        def chained():
+            yield first
+            yield from readers
+
+        with transaction.atomic():
+            self.report.changes["readers"] = write_subscribers(self, chained(), newsletter)
+
+    def detail_line(self, peak_rss_mb: float) -> str:
+        c, t = self.report.changes, self.timings
+        return (
+            f"detail: created={c['created']} updated={c['updated']} unchanged={c['unchanged']} "
+            f"kept={c['kept']} readers={c['readers']} read_s={t.read:.2f} "
+            f"convert_s={t.convert:.2f} write_s={t.write:.2f} finish_s={t.finish:.2f} "
+            f"peak_rss_mb={peak_rss_mb:.1f}"
+        )

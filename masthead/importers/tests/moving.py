@@ -1,0 +1,62 @@
+"""Shared by the import tests: a publication to move into, the Quayside export's uploads folder,
+and running the command the way an operator does."""
+
+import io
+import shutil
+from pathlib import Path
+
+from django.core.management import call_command
+from PIL import Image, ImageDraw
+
+from masthead.newsroom.tests import factories as f
+
+FILES = Path(__file__).parent / "files"
+QUAYSIDE = FILES / "move_in" / "quayside.xml"
+
+
+def make_site():
+    """A fresh Masthead: a front page, the Europe region, two article types."""
+    home = f.make_home()
+    europe = f.make_section(home, "Europe")
+    f.make_type("Analysis")
+    f.make_type("News")
+    return home, europe
+
+
+def photo_bytes(colour: str, size=(640, 400)) -> bytes:
+    image = Image.new("RGB", size, colour)
+    ImageDraw.Draw(image).rectangle((40, 40, size[0] - 40, size[1] // 2), fill="white")
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=80)
+    return out.getvalue()
+
+
+def quayside_uploads(root: Path) -> Path:
+    """The old site's wp-content/uploads: the cranes, the fish market twice (the same file
+    uploaded under two names), the pier sign, and no file for the lost photo."""
+    folder = root / "uploads" / "2023" / "05"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "quay-cranes.jpg").write_bytes(photo_bytes("navy"))
+    market = photo_bytes("darkgreen")
+    (folder / "fish-market.jpg").write_bytes(market)
+    (folder / "fish-market-copy.jpg").write_bytes(market)
+    (folder / "pier-sign.jpg").write_bytes(photo_bytes("maroon"))
+    return root / "uploads"
+
+
+def run_import(*args, **options) -> tuple[str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_content", *map(str, args), stdout=out, stderr=err, **options)
+    return out.getvalue(), err.getvalue()
+
+
+def last_line(output: str) -> dict[str, float]:
+    line = output.strip().splitlines()[-1]
+    assert line.startswith("import: "), line
+    return {k: float(v) for k, v in (part.split("=") for part in line.split()[1:])}
+
+
+def copy_export(tmp_path: Path, source: Path = QUAYSIDE) -> Path:
+    target = tmp_path / source.name
+    shutil.copy(source, target)
+    return target

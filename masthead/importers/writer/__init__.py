@@ -1,0 +1,1 @@
+"""The writer: what every source's records become in Masthead (see importers/CONTEXT.md)."""

@@ -1,0 +1,149 @@
+"""The end of a run, done once for everything it wrote: links to the old site pointed at the new
+pages, the search and reference indexes filled, every cache told.
+
+What is still to do is marked on the imported-object rows (`pending`), so a run killed before
+its end leaves the work for the next one.
+"""
+
+import re
+
+from django.db import transaction
+from wagtail.blocks import StreamValue
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page, ReferenceIndex
+from wagtail.search.backends import get_search_backends
+from wagtail_footnotes.models import Footnote
+
+from masthead.core.versioning import bump
+from masthead.delivery import tags
+from masthead.delivery.purge import purge_tags
+from masthead.importers.models import ImportedObject, LongRedirect
+from masthead.importers.writer.redirects import old_path
+
+CHUNK = 500
+HREF = re.compile(r'<a href="([^"]+)"')
+
+
+class LinkRewriter:
+    """Links in rich text to the old site's addresses become links to the pages they moved to
+    (Wagtail's page links, which follow a page wherever it moves later)."""
+
+    def __init__(self, site_url: str):
+        self.site_url = site_url
+        self.found: dict[str, int | None] = {}
+
+    def targets(self, texts: list[str]) -> None:
+        wanted = {}
+        for text in texts:
+            for href in HREF.findall(text):
+                path = old_path(href.replace("&amp;", "&"), self.site_url)
+                if path and href not in self.found:
+                    wanted[href] = path
+        if not wanted:
+            return
+        by_path = dict(
+            Redirect.objects.filter(
+                old_path__in=set(wanted.values()), redirect_page__isnull=False
+            ).values_list("old_path", "redirect_page_id")
+        )
+        for href, path in wanted.items():
+            page_id = by_path.get(path)
+            if page_id is None and len(path) > 255:
+                long = LongRedirect.objects.filter(path_hash=LongRedirect.hash_of(path)).first()
+                page_id = long.redirect_page_id if long else None
+            self.found[href] = page_id
+
+    def rewrite(self, text: str) -> str:
+        def swap(match):
+            page_id = self.found.get(match.group(1))
+            return f'<a linktype="page" id="{page_id}"' if page_id else match.group(0)
+
+        return HREF.sub(swap, text)
+
+
+def _rich_texts(blocks: list[dict]) -> list[str]:
+    texts = []
+    for block in blocks:
+        value = block.get("value")
+        if block.get("type") == "paragraph" and isinstance(value, str):
+            texts.append(value)
+        elif block.get("type") == "quote" and isinstance(value, dict):
+            texts.append(value.get("text") or "")
+    return texts
+
+
+def _rewrite_blocks(blocks: list[dict], links: LinkRewriter) -> bool:
+    changed = False
+    for block in blocks:
+        value = block.get("value")
+        if block.get("type") == "paragraph" and isinstance(value, str):
+            new = links.rewrite(value)
+            changed |= new != value
+            block["value"] = new
+        elif block.get("type") == "quote" and isinstance(value, dict) and value.get("text"):
+            new = links.rewrite(value["text"])
+            changed |= new != value["text"]
+            value["text"] = new
+    return changed
+
+
+def finish(ctx) -> int:
+    """Do what the run's pages still need; how many pages that was."""
+    pending = ImportedObject.objects.filter(
+        source=ctx.source_key, kind=ImportedObject.ITEM, pending=True
+    ).order_by("pk")
+    links = LinkRewriter(ctx.export.site_url)
+    backends = list(get_search_backends())
+    done = 0
+    last = 0
+    while True:
+        rows = list(pending.filter(pk__gt=last).values_list("pk", "object_id")[:CHUNK])
+        if not rows:
+            break
+        last = rows[-1][0]
+        page_ids = [object_id for _, object_id in rows if object_id]
+        with transaction.atomic():
+            pages = [p.specific for p in Page.objects.filter(pk__in=page_ids)]
+            _links(pages, links)
+            for page in pages:
+                ReferenceIndex.create_or_update_for_object(page)
+            by_model: dict[type, list] = {}
+            for page in pages:
+                by_model.setdefault(type(page), []).append(page)
+            for model, objects in by_model.items():
+                indexed = list(model.get_indexed_objects().filter(pk__in=[p.pk for p in objects]))
+                for backend in backends:
+                    backend.add_bulk(model, indexed)
+            ImportedObject.objects.filter(pk__in=[pk for pk, _ in rows]).update(pending=False)
+        done += len(rows)
+        ctx.progress_note(f"indexed {done} pages")
+    if done or ctx.report.changes["created"] or ctx.report.counts["redirects"]:
+        bump()  # every remembered look-up (routes, lists, restrictions) starts again
+        purge_tags(tags={tags.SITE})
+    return done
+
+
+def _links(pages: list, links: LinkRewriter) -> None:
+    """Rewrite old-site links in the pages' bodies and footnotes, where any."""
+    bodies = {}
+    for page in pages:
+        body = getattr(page, "body", None)
+        if body is not None:
+            bodies[page.pk] = list(body.get_prep_value())
+    notes = list(Footnote.objects.filter(page_id__in=[p.pk for p in pages]))
+    texts = [t for blocks in bodies.values() for t in _rich_texts(blocks)]
+    texts += [note.text for note in notes]
+    if not any("href" in text for text in texts):
+        return
+    links.targets(texts)
+    for page in pages:
+        blocks = bodies.get(page.pk)
+        if blocks and _rewrite_blocks(blocks, links):
+            field = page._meta.get_field("body")
+            value = StreamValue(field.stream_block, blocks, is_lazy=True)
+            type(page).objects.filter(pk=page.pk).update(body=value)
+            page.body = value
+    for note in notes:
+        new = links.rewrite(note.text)
+        if new != note.text:
+            Footnote.objects.filter(pk=note.pk).update(text=new)

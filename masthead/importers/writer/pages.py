@@ -1,0 +1,297 @@
+"""Pages in bulk: an item becomes an article under its region, or a plain page under the front
+page, written a batch at a time straight into Wagtail's tables with tree paths computed here
+(`Page.add_child` and a revision per page would take hours on a big archive).
+
+A page is found again by its imported-object row; a second run updates it in place when the
+item changed, unless an editor has saved it since (a newer revision than the run recorded).
+"""
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from types import SimpleNamespace
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import F
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.blocks import StreamValue
+from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail_footnotes.models import Footnote
+
+from masthead.importers.models import ImportedObject
+from masthead.importers.records import Footnote as SourceFootnote
+from masthead.importers.records import SourceItem
+from masthead.newsroom.gate import check_article
+from masthead.newsroom.models import ArticleAuthor, ArticlePage, PlainPage
+
+LIVE_STATUSES = {"publish", "private"}
+
+
+@dataclass
+class Prepared:
+    """An item ready to write: everything resolved to ids."""
+
+    item: SourceItem
+    content_hash: str
+    model: type  # ArticlePage | PlainPage
+    parent: Page
+    blocks: list[dict]
+    footnotes: list[SourceFootnote] = field(default_factory=list)
+    hero_id: int | None = None
+    hero_caption: str = ""
+    author_ids: list[int] = field(default_factory=list)
+    type_id: int | None = None
+    topic_ids: list[int] = field(default_factory=list)
+    extra_region_ids: list[int] = field(default_factory=list)
+    existing: ImportedObject | None = None
+    page_id: int | None = None  # once written
+    url_path: str = ""
+
+    @property
+    def live(self) -> bool:
+        return self.item.status in LIVE_STATUSES
+
+    @property
+    def scheduled_at(self) -> datetime | None:
+        return self.item.published_at if self.item.status == "future" else None
+
+
+def _step(number: int) -> str:
+    alphabet, out = Page.alphabet, ""
+    for _ in range(Page.steplen):
+        number, digit = divmod(number, len(alphabet))
+        out = alphabet[digit] + out
+    return out
+
+
+def _number(step: str) -> int:
+    return int(step, len(Page.alphabet))
+
+
+class PageWriter:
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.locale = Locale.get_default()
+        self.types = {
+            model: ContentType.objects.get_for_model(model) for model in (ArticlePage, PlainPage)
+        }
+        self.next_child: dict[int, int] = {}  # parent id → the next child's step number
+        self.slugs: dict[int, set[str]] = {}  # parent id → its children's slugs
+
+    # Tree -------------------------------------------------------------------------------
+
+    def _reserve(self, parent: Page, slug: str) -> tuple[str, str]:
+        """A free slug among the parent's children and the next free tree path."""
+        if parent.pk not in self.slugs:
+            children = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
+            self.slugs[parent.pk] = set(children.values_list("slug", flat=True))
+            last = children.order_by("-path").values_list("path", flat=True).first()
+            self.next_child[parent.pk] = _number(last[-Page.steplen :]) + 1 if last else 1
+        taken = self.slugs[parent.pk]
+        wanted, number = slug, 1
+        while slug in taken:
+            number += 1
+            slug = f"{wanted[: 255 - len(str(number)) - 1]}-{number}"
+        taken.add(slug)
+        step = self.next_child[parent.pk]
+        self.next_child[parent.pk] = step + 1
+        return slug, parent.path + _step(step)
+
+    # Writing ----------------------------------------------------------------------------
+
+    def create(self, batch: list[Prepared]) -> None:
+        now = timezone.now()
+        pages = []
+        for prepared in batch:
+            item = prepared.item
+            slug = item.slug or slugify(item.title, allow_unicode=True)[:80] or f"item-{item.key}"
+            slug, path = self._reserve(prepared.parent, slug[:255])
+            if slug != (item.slug or slug):
+                self.ctx.report.problem(
+                    f"its slug {item.slug!r} is taken where it goes; it is {slug!r} now",
+                    self.ctx.where(item),
+                )
+            prepared.url_path = f"{prepared.parent.url_path}{slug}/"
+            pages.append(
+                Page(
+                    path=path,
+                    depth=prepared.parent.depth + 1,
+                    numchild=0,
+                    translation_key=uuid.uuid4(),
+                    locale=self.locale,
+                    content_type=self.types[prepared.model],
+                    slug=slug,
+                    url_path=prepared.url_path,
+                    show_in_menus=False,
+                    latest_revision_created_at=None,
+                    **self._base_fields(prepared, now),
+                )
+            )
+        created = Page.objects.bulk_create(pages)
+        if created and created[0].pk is None:  # a backend that returns no ids
+            ids = dict(
+                Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "pk")
+            )
+            for page in created:
+                page.pk = ids[page.path]
+        for prepared, page in zip(batch, created):
+            prepared.page_id = page.pk
+        for model in (ArticlePage, PlainPage):
+            rows = [p for p in batch if p.model is model]
+            if rows:
+                self._insert_specific(model, rows)
+        parents: dict[int, int] = {}
+        for prepared in batch:
+            parents[prepared.parent.pk] = parents.get(prepared.parent.pk, 0) + 1
+        for parent_id, count in parents.items():
+            Page.objects.filter(pk=parent_id).update(numchild=F("numchild") + count)
+        self._relations(batch)
+
+    def update(self, prepared: Prepared) -> None:
+        """An item that changed since the last run, on a page no editor has touched."""
+        page_id = prepared.page_id = prepared.existing.object_id
+        now = timezone.now()
+        current = Page.objects.filter(pk=page_id).values("live", "first_published_at").first()
+        fields = self._base_fields(prepared, now)
+        if current["first_published_at"] and prepared.live:
+            fields["first_published_at"] = current["first_published_at"]
+        Page.objects.filter(pk=page_id).update(**fields)
+        prepared.model.objects.filter(pk=page_id).update(**self._specific_fields(prepared))
+        ArticleAuthor.objects.filter(page_id=page_id).delete()
+        ArticlePage.topics.through.objects.filter(articlepage_id=page_id).delete()
+        ArticlePage.extra_regions.through.objects.filter(articlepage_id=page_id).delete()
+        Footnote.objects.filter(page_id=page_id).delete()
+        PageViewRestriction.objects.filter(page_id=page_id).delete()
+        self._relations([prepared])
+
+    def _base_fields(self, prepared: Prepared, now) -> dict:
+        item = prepared.item
+        published = item.published_at if prepared.live else None
+        if prepared.live and published is None:
+            published = now
+        return {
+            "title": item.title[:255] or "(untitled)",
+            "draft_title": item.title[:255] or "(untitled)",
+            "live": prepared.live,
+            "has_unpublished_changes": not prepared.live,
+            "first_published_at": published,
+            "last_published_at": (item.modified_at or published) if prepared.live else None,
+            "go_live_at": prepared.scheduled_at,
+            "seo_title": item.seo_title[:255],
+            "search_description": item.seo_description,
+        }
+
+    def _specific_fields(self, prepared: Prepared) -> dict:
+        model = prepared.model
+        body = StreamValue(
+            model._meta.get_field("body").stream_block, prepared.blocks, is_lazy=True
+        )
+        if model is PlainPage:
+            return {"body": body}
+        return {
+            "article_type_id": prepared.type_id,
+            "dek": prepared.item.excerpt[:400],
+            "hero_image_id": prepared.hero_id,
+            "hero_caption": prepared.hero_caption[:400],
+            "body": body,
+        }
+
+    def _insert_specific(self, model, rows: list[Prepared]) -> None:
+        fields = [f for f in model._meta.local_concrete_fields]
+        columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+        marks = ", ".join(["%s"] * len(fields))
+        values = []
+        for prepared in rows:
+            data = self._specific_fields(prepared)
+            row = []
+            for f in fields:
+                if f.attname == "page_ptr_id":
+                    row.append(prepared.page_id)
+                else:
+                    row.append(f.get_db_prep_save(data[f.attname], connection))
+            values.append(row)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({columns}) "
+                f"VALUES ({marks})",
+                values,
+            )
+
+    def _relations(self, batch: list[Prepared]) -> None:
+        authors, topics, regions, notes, restrictions = [], [], [], [], []
+        topic_table = ArticlePage.topics.through
+        region_table = ArticlePage.extra_regions.through
+        for p in batch:
+            if p.model is ArticlePage:
+                for order, author_id in enumerate(p.author_ids):
+                    authors.append(
+                        ArticleAuthor(page_id=p.page_id, author_id=author_id, sort_order=order)
+                    )
+                topics += [topic_table(articlepage_id=p.page_id, topic_id=t) for t in p.topic_ids]
+                regions += [
+                    region_table(articlepage_id=p.page_id, sectionpage_id=r)
+                    for r in p.extra_region_ids
+                    if r != p.parent.pk
+                ]
+            for order, note in enumerate(p.footnotes):
+                notes.append(
+                    Footnote(
+                        page_id=p.page_id,
+                        uuid=note.uid,
+                        text=note.text,
+                        sort_order=order,
+                        translation_key=uuid.uuid4(),
+                        locale=self.locale,
+                    )
+                )
+            if p.item.status == "private":
+                restrictions.append(
+                    PageViewRestriction(page_id=p.page_id, restriction_type="login")
+                )
+            elif p.item.password and p.live:
+                restrictions.append(
+                    PageViewRestriction(
+                        page_id=p.page_id, restriction_type="password", password=p.item.password
+                    )
+                )
+        ArticleAuthor.objects.bulk_create(authors)
+        topic_table.objects.bulk_create(topics)
+        region_table.objects.bulk_create(regions)
+        Footnote.objects.bulk_create(notes)
+        PageViewRestriction.objects.bulk_create(restrictions)
+
+    def schedule(self, prepared: Prepared) -> int | None:
+        """A future post: a revision approved to go live at its date, as Wagtail's scheduler
+        publishes (through the publish gate, at the clock's next tick)."""
+        page = prepared.model.objects.get(pk=prepared.page_id)
+        revision = page.save_revision(
+            approved_go_live_at=prepared.scheduled_at, clean=False, log_action=False
+        )
+        return revision.pk
+
+
+def needs_attention(prepared: Prepared, facts, authors_ok: bool) -> list[str]:
+    """What the publish gate would say of a live imported article at its next edit."""
+    if prepared.model is not ArticlePage or not prepared.live:
+        return []
+
+    def photo(image_id):
+        fact = facts.get(image_id)
+        return SimpleNamespace(title=fact.title, alt_text=fact.alt_text, has_credit=fact.has_credit)
+
+    body = [
+        SimpleNamespace(block_type="image", value={"image": photo(block["value"]["image"])})
+        for block in prepared.blocks
+        if block["type"] == "image" and block["value"].get("image") in facts
+    ]
+    problems = check_article(
+        dek=prepared.item.excerpt,
+        article_type=prepared.type_id,
+        parent=prepared.parent,
+        authors=prepared.author_ids if authors_ok else [],
+        hero_image=photo(prepared.hero_id) if prepared.hero_id in facts else None,
+        body=body,
+    )
+    return [problem.message for problem in problems]
