@@ -10,7 +10,7 @@ import re
 from django.db import transaction
 from wagtail.blocks import StreamValue
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backends
 from wagtail_footnotes.models import Footnote
 
@@ -19,6 +19,8 @@ from masthead.delivery import tags
 from masthead.delivery.purge import purge_tags
 from masthead.importers.models import ImportedObject, LongRedirect
 from masthead.importers.writer.redirects import old_path
+from masthead.importers.writer.references import write_references
+from masthead.newsroom.models import ArticlePage
 
 CHUNK = 500
 HREF = re.compile(r'<a href="([^"]+)"')
@@ -103,17 +105,18 @@ def finish(ctx) -> int:
         last = rows[-1][0]
         page_ids = [object_id for _, object_id in rows if object_id]
         with transaction.atomic():
-            pages = [p.specific for p in Page.objects.filter(pk__in=page_ids)]
+            pages = list(Page.objects.filter(pk__in=page_ids).specific())
             _links(pages, links)
-            for page in pages:
-                ReferenceIndex.create_or_update_for_object(page)
+            write_references(pages)
             by_model: dict[type, list] = {}
             for page in pages:
                 by_model.setdefault(type(page), []).append(page)
             for model, objects in by_model.items():
-                indexed = list(model.get_indexed_objects().filter(pk__in=[p.pk for p in objects]))
+                indexed = model.get_indexed_objects().filter(pk__in=[p.pk for p in objects])
+                if model is ArticlePage:
+                    indexed = indexed.prefetch_related("article_authors__author")
                 for backend in backends:
-                    backend.add_bulk(model, indexed)
+                    backend.add_bulk(model, list(indexed))
             ImportedObject.objects.filter(pk__in=[pk for pk, _ in rows]).update(pending=False)
         done += len(rows)
         ctx.progress_note(f"indexed {done} pages")
