@@ -72,19 +72,27 @@ def open_source(paths: list[Path], *, site_url: str = "", author_name: str = "")
         return _saved_pages(_html_files(paths))
     if len(paths) > 1:
         raise ExportError("give one export (a file, a .zip or a folder); only saved pages go many")
-    try:
-        from masthead.importers.ghost import reader as ghost
-        from masthead.importers.substack import reader as substack
-    except ImportError:  # pragma: no cover - during the readers' own development
-        ghost = substack = None
-    if ghost is not None and ghost.is_ghost_export(first):
-        export = ghost.read_ghost(first)
-        return Source("ghost", export, lambda: ghost.iter_items(export),
-                      lambda: ghost.iter_subscribers(export))  # fmt: skip
-    if substack is not None and substack.is_substack_export(first):
+    from masthead.importers.ghost import reader as ghost
+    from masthead.importers.substack import reader as substack
+
+    if ghost.is_ghost_export(first):
+        export = ghost.read_ghost(first, site_url=site_url)
+        return Source(
+            "ghost",
+            export,
+            lambda: ghost.iter_items(export),
+            lambda: ghost.iter_subscribers(export),
+            count=len(export.items),
+        )
+    if substack.is_substack_export(first):
         export = substack.read_substack(first, site_url=site_url, author_name=author_name)
-        return Source("substack", export, lambda: substack.iter_items(export),
-                      lambda: substack.iter_subscribers(export))  # fmt: skip
+        return Source(
+            "substack",
+            export,
+            lambda: substack.iter_items(export),
+            lambda: substack.iter_subscribers(export),
+            count=len(export.items),
+        )
     if first.is_dir() and not any(first.glob("*.xml")) and _html_files([first]):
         return _saved_pages(_html_files([first]))
     from masthead.importers.sources import export_parts
