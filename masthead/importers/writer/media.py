@@ -103,7 +103,8 @@ class MediaWriter:
     # Importing ----------------------------------------------------------------------------
 
     def _import(self, media: SourceMedia) -> int | None:
-        where = f"photo {media.key} “{media.title or media.url}”"
+        shown = media.title if media.title and media.title != media.key else ""
+        where = f"photo {media.key} “{shown}”" if shown else f"photo {media.key}"
         if self.ctx.dry_run:
             return None
         data = self._read(media, where)
