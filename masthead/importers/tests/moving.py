@@ -60,3 +60,39 @@ def copy_export(tmp_path: Path, source: Path = QUAYSIDE) -> Path:
     target = tmp_path / source.name
     shutil.copy(source, target)
     return target
+
+
+ITEM = """	<item>
+		<title><![CDATA[Generated story {n}]]></title>
+		<link>{site}/story-{n}/</link>
+		<dc:creator><![CDATA[bulk]]></dc:creator>
+		<guid isPermaLink="false">{site}/?p={n}</guid>
+		<content:encoded><![CDATA[{body}]]></content:encoded>
+		<excerpt:encoded><![CDATA[Summary {n}.]]></excerpt:encoded>
+		<wp:post_id>{n}</wp:post_id>
+		<wp:post_date_gmt><![CDATA[2024-01-01 10:00:00]]></wp:post_date_gmt>
+		<wp:post_name><![CDATA[story-{n}]]></wp:post_name>
+		<wp:status><![CDATA[publish]]></wp:status>
+		<wp:post_type><![CDATA[post]]></wp:post_type>
+		<category domain="category" nicename="news"><![CDATA[News]]></category>
+		<wp:postmeta><wp:meta_key><![CDATA[_wp_old_slug]]></wp:meta_key><wp:meta_value><![CDATA[old-{n}]]></wp:meta_value></wp:postmeta>
+	</item>
+"""
+
+
+def write_export(path: Path, count: int, site: str = "https://bulk.example") -> int:
+    """A plain export of `count` published posts, for memory and crash tests."""
+    body = "<p>" + "The tide came in over the flats. " * 40 + "</p>"
+    with open(path, "w") as out:
+        out.write(
+            '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
+            'xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+            'xmlns:wp="http://wordpress.org/export/1.2/">\n<channel>\n<title>Bulk</title>\n'
+            f"<link>{site}</link>\n"
+        )
+        for n in range(1, count + 1):
+            out.write(ITEM.format(n=n, body=body, site=site))
+        out.write("</channel>\n</rss>\n")
+    return path.stat().st_size

@@ -1,9 +1,7 @@
 import gzip
 import io
-import socket
 import subprocess
 import sys
-import threading
 import tracemalloc
 import zipfile
 from datetime import UTC, datetime
@@ -13,6 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from masthead.importers import sources
+from masthead.importers.tests.moving import write_export
 from masthead.importers.wordpress import phpserial, reader
 from masthead.importers.wordpress.reader import ExportError, find_media, iter_items, read_export
 
@@ -330,31 +329,6 @@ def test_bidi_and_zero_width_characters_in_slugs_are_kept_and_flagged():
 # --- hostile and broken files ---------------------------------------------------------------
 
 
-@pytest.fixture
-def loopback_trap():
-    """A listening socket on loopback that records every connection made to it."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen()
-    server.settimeout(0.2)
-    hits = []
-    stop = threading.Event()
-
-    def accept():
-        while not stop.is_set():
-            try:
-                hits.append(server.accept())
-            except TimeoutError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield server.getsockname()[1], hits
-    stop.set()
-    thread.join()
-    server.close()
-
-
 def test_external_entities_are_refused_without_a_file_read_or_a_request(loopback_trap):
     port, hits = loopback_trap
     data = (FILES / "hostile_xxe.xml").read_bytes().replace(b"47813", str(port).encode())
@@ -410,39 +384,6 @@ def test_xml_that_is_not_a_wordpress_export():
 
 
 # --- memory ---------------------------------------------------------------------------------
-
-ITEM = """	<item>
-		<title><![CDATA[Generated story {n}]]></title>
-		<link>https://bulk.example/story-{n}/</link>
-		<dc:creator><![CDATA[bulk]]></dc:creator>
-		<guid isPermaLink="false">https://bulk.example/?p={n}</guid>
-		<content:encoded><![CDATA[{body}]]></content:encoded>
-		<excerpt:encoded><![CDATA[Summary {n}.]]></excerpt:encoded>
-		<wp:post_id>{n}</wp:post_id>
-		<wp:post_date_gmt><![CDATA[2024-01-01 10:00:00]]></wp:post_date_gmt>
-		<wp:post_name><![CDATA[story-{n}]]></wp:post_name>
-		<wp:status><![CDATA[publish]]></wp:status>
-		<wp:post_type><![CDATA[post]]></wp:post_type>
-		<category domain="category" nicename="news"><![CDATA[News]]></category>
-		<wp:postmeta><wp:meta_key><![CDATA[_wp_old_slug]]></wp:meta_key><wp:meta_value><![CDATA[old-{n}]]></wp:meta_value></wp:postmeta>
-	</item>
-"""
-
-
-def write_export(path: Path, count: int) -> int:
-    body = "<p>" + "The tide came in over the flats. " * 40 + "</p>"
-    with open(path, "w") as out:
-        out.write(
-            '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
-            'xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" '
-            'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
-            'xmlns:dc="http://purl.org/dc/elements/1.1/" '
-            'xmlns:wp="http://wordpress.org/export/1.2/">\n<channel>\n<title>Bulk</title>\n'
-        )
-        for n in range(1, count + 1):
-            out.write(ITEM.format(n=n, body=body))
-        out.write("</channel>\n</rss>\n")
-    return path.stat().st_size
 
 
 def peak_while_iterating(path: Path) -> tuple[int, int]:
