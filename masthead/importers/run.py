@@ -25,8 +25,8 @@ from masthead.importers.models import ImportedObject, ImportProblem, ImportRun
 from masthead.importers.records import Body, SourceItem
 from masthead.importers.sanitise import clean_text
 from masthead.importers.sourcing import Source, open_source
-from masthead.importers.wordpress.bodies import convert_body
 from masthead.importers.writer import redirects as urls
+from masthead.importers.writer.converting import Converter
 from masthead.importers.writer.finish import finish
 from masthead.importers.writer.media import MediaWriter
 from masthead.importers.writer.pages import (
@@ -38,11 +38,14 @@ from masthead.importers.writer.pages import (
 )
 from masthead.importers.writer.people import AuthorWriter, Taxonomy
 from masthead.importers.writer.report import Report
+from masthead.importers.writer.rows import insert_rows
 from masthead.importers.writer.subscribers import write_subscribers
 from masthead.newsroom.models import ArticleType, HomePage, SectionPage
 
 logger = logging.getLogger(__name__)
 BATCH = 250
+IMPORTED_ROW = ["source", "kind", "key", "content_hash", "object_id", "revision_id", "pending",
+                "imported_at"]  # fmt: skip
 FORMAT_VERSION = "1"  # moves on when the writer turns the same record into something else
 
 
@@ -58,12 +61,14 @@ class Options:
     dry_run: bool = False
     site_url: str = ""  # Substack exports do not say where the publication lived
     author_name: str = ""
+    parallel: bool = True  # convert bodies in a second process while writing
 
 
 @dataclass
 class Timings:
     read: float = 0.0
-    convert: float = 0.0
+    convert: float = 0.0  # converting bodies (in the other process when parallel)
+    wait: float = 0.0  # waiting here for a batch's bodies
     write: float = 0.0
     finish: float = 0.0
     started: float = field(default_factory=time.monotonic)
@@ -189,20 +194,31 @@ class Importer:
             self.report.problem(problem, "export")
         self.sticky: list[tuple] = []
         self._start()
+        self.converter = Converter(
+            self.source.site_url,
+            getattr(self.export, "media_by_url", None),
+            parallel=self.options.parallel,
+        )
         try:
+            # One batch in flight: its bodies convert in the other process while the one
+            # before is written here.
             batch: list[SourceItem] = []
+            waiting = None
             started = time.monotonic()
             for item in self.source.items():
                 self.timings.read += time.monotonic() - started
                 self.report.counts["items"] += 1
                 batch.append(item)
                 if len(batch) >= BATCH:
-                    self._batch(batch)
+                    ready, waiting = waiting, self._classify(batch)
+                    if ready:
+                        self._write_batch(*ready)
                     batch = []
                 started = time.monotonic()
             self.timings.read += time.monotonic() - started
-            if batch:
-                self._batch(batch)
+            for ready in (waiting, self._classify(batch) if batch else None):
+                if ready:
+                    self._write_batch(*ready)
             self.report.counts["skipped"] += sum(self.export.skipped.values())
             for reason, count in sorted(self.export.skipped.items()):
                 self.report.add(ImportProblem.SKIPPED, f"{count} × {reason}", "export")
@@ -224,6 +240,8 @@ class Importer:
             self.report.flush()
             self._end(ImportRun.FAILED, error=f"{type(error).__name__}: {error}")
             raise
+        finally:
+            self.converter.close()
         self.report.flush()
         self._end(ImportRun.DONE)
         return self.report
@@ -266,7 +284,9 @@ class Importer:
         text = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
         return hashlib.sha256((self.mapping_hash + text).encode()).hexdigest()
 
-    def _batch(self, items: list[SourceItem]) -> None:
+    def _classify(self, items: list[SourceItem]):
+        """Which items are new, changed, unchanged or changed by an editor since; the new and
+        changed ones are sent to be converted. Returns what `_write_batch` needs."""
         known = {
             row.key: row
             for row in ImportedObject.objects.filter(
@@ -301,11 +321,22 @@ class Importer:
                 self.report.changes["unchanged"] += 1
             else:
                 todo.append((item, digest, row))
+        for item, _digest, _row in todo:
+            item.excerpt = clean_text(item.excerpt or "")
+        converting = [item for item, _digest, _row in todo if item.body is None]
+        job = self.converter.submit([(i.content, i.footnotes_meta) for i in converting])
+        for item in converting:
+            item.content = ""  # sent off: the batch in flight holds no second copy
+        return todo, converting, job
+
+    def _write_batch(self, todo, converting, job) -> None:
         if todo:
             started = time.monotonic()
-            for item, _digest, _row in todo:
-                self._convert(item)
-            self.timings.convert += time.monotonic() - started
+            bodies, seconds = job.result()
+            for item, body in zip(converting, bodies):
+                item.body = body
+            self.timings.wait += time.monotonic() - started
+            self.timings.convert += seconds
             started = time.monotonic()
             try:
                 with transaction.atomic():
@@ -340,16 +371,6 @@ class Importer:
             self.timings.write += time.monotonic() - started
         self.report.flush()
         self._progress()
-
-    def _convert(self, item: SourceItem) -> None:
-        if item.body is None:
-            item.body = convert_body(
-                item.content,
-                site_url=self.source.site_url,
-                attachments_by_url=getattr(self.export, "media_by_url", None),
-                footnotes_meta=item.footnotes_meta or None,
-            )
-        item.excerpt = clean_text(item.excerpt or "")
 
     def _prepare(self, item: SourceItem, digest: str, row) -> Prepared:
         where = self.where(item)
@@ -416,21 +437,13 @@ class Importer:
             if p.existing is not None:
                 self.pages.update(p)
         rows_new, rows_changed = [], []
+        now = timezone.now()
         own_paths = {}
         for p in prepared:
             revision_id = self.pages.schedule(p) if p.scheduled_at else None
             if p.existing is None:
-                rows_new.append(
-                    ImportedObject(
-                        source=self.source_key,
-                        kind=ImportedObject.ITEM,
-                        key=p.item.key,
-                        content_hash=p.content_hash,
-                        object_id=p.page_id,
-                        revision_id=revision_id,
-                        pending=True,
-                    )
-                )
+                rows_new.append((self.source_key, ImportedObject.ITEM, p.item.key, p.content_hash,
+                                 p.page_id, revision_id, True, now))  # fmt: skip
                 self._count(p, "created")
             else:
                 row = p.existing
@@ -449,7 +462,7 @@ class Importer:
                 self.report.add(ImportProblem.ATTENTION, message, self.where(p.item), p.page_id)
             if p.item.sticky and p.live and p.model is ArticlePage:
                 self.sticky.append((p.item.published_at, p.page_id))
-        ImportedObject.objects.bulk_create(rows_new)
+        insert_rows(ImportedObject, IMPORTED_ROW, rows_new)
         ImportedObject.objects.bulk_update(rows_changed, ["content_hash", "revision_id", "pending"])
         self.redirects.flush(own_paths)
 
@@ -556,6 +569,7 @@ class Importer:
         return (
             f"detail: created={c['created']} updated={c['updated']} unchanged={c['unchanged']} "
             f"kept={c['kept']} readers={c['readers']} read_s={t.read:.2f} "
-            f"convert_s={t.convert:.2f} write_s={t.write:.2f} finish_s={t.finish:.2f} "
+            f"convert_s={t.convert:.2f} wait_s={t.wait:.2f} write_s={t.write:.2f} "
+            f"finish_s={t.finish:.2f} "
             f"peak_rss_mb={peak_rss_mb:.1f}"
         )

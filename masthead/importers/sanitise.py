@@ -64,16 +64,24 @@ _TEXT_CLEANER = nh3.Cleaner(tags=set(), clean_content_tags=set(DROPPED_WITH_CONT
 
 
 def clean_rich_text(markup: str, *, site_url: str = "", tags=RICH_TEXT_TAGS) -> str:
-    """The markup reduced to the allowed tags, tidy enough to store as Wagtail rich text."""
-    for pattern, replacement in _RENAMES:
-        markup = pattern.sub(replacement, markup)
+    """The markup reduced to the allowed tags, tidy enough to store as Wagtail rich text.
+
+    Called for every paragraph of an archive: each pattern runs only when the text holds
+    what it looks for (nh3 writes tags in lower case)."""
+    lowered = markup.lower()
+    if "<strong" in lowered or "<em" in lowered or "</strong" in lowered or "</em" in lowered:
+        for pattern, replacement in _RENAMES:
+            markup = pattern.sub(replacement, markup)
     cleaned = _cleaner(site_url, frozenset(tags)).clean(markup)
-    cleaned = _BARE_LINK.sub(r"\1", cleaned)
+    if "<a>" in cleaned:
+        cleaned = _BARE_LINK.sub(r"\1", cleaned)
     cleaned = _SPACE.sub(" ", cleaned)
-    cleaned = _AROUND_BLOCK_TAGS.sub(r"\1", cleaned)
-    cleaned = _BR_AT_EDGES.sub(lambda m: m.group(1) or m.group(2), cleaned)
+    if " <" in cleaned or "> " in cleaned:
+        cleaned = _AROUND_BLOCK_TAGS.sub(r"\1", cleaned)
+    if "<br>" in cleaned:
+        cleaned = _BR_AT_EDGES.sub(lambda m: m.group(1) or m.group(2), cleaned)
     previous = None
-    while previous != cleaned:
+    while previous != cleaned and "></" in cleaned:
         previous, cleaned = cleaned, _EMPTY.sub("", cleaned)
     return cleaned.strip()
 

@@ -23,6 +23,7 @@ from wagtail_footnotes.models import Footnote
 from masthead.importers.models import ImportedObject
 from masthead.importers.records import Footnote as SourceFootnote
 from masthead.importers.records import SourceItem
+from masthead.importers.writer.rows import insert_rows
 from masthead.newsroom.gate import check_article
 from masthead.newsroom.models import ArticleAuthor, ArticlePage, PlainPage
 
@@ -221,46 +222,30 @@ class PageWriter:
 
     def _relations(self, batch: list[Prepared]) -> None:
         authors, topics, regions, notes, restrictions = [], [], [], [], []
-        topic_table = ArticlePage.topics.through
-        region_table = ArticlePage.extra_regions.through
         for p in batch:
             if p.model is ArticlePage:
-                for order, author_id in enumerate(p.author_ids):
-                    authors.append(
-                        ArticleAuthor(page_id=p.page_id, author_id=author_id, sort_order=order)
-                    )
-                topics += [topic_table(articlepage_id=p.page_id, topic_id=t) for t in p.topic_ids]
-                regions += [
-                    region_table(articlepage_id=p.page_id, sectionpage_id=r)
-                    for r in p.extra_region_ids
-                    if r != p.parent.pk
-                ]
-            for order, note in enumerate(p.footnotes):
-                notes.append(
-                    Footnote(
-                        page_id=p.page_id,
-                        uuid=note.uid,
-                        text=note.text,
-                        sort_order=order,
-                        translation_key=uuid.uuid4(),
-                        locale=self.locale,
-                    )
-                )
+                authors += [(p.page_id, a, order) for order, a in enumerate(p.author_ids)]
+                topics += [(p.page_id, topic) for topic in p.topic_ids]
+                regions += [(p.page_id, r) for r in p.extra_region_ids if r != p.parent.pk]
+            notes += [
+                (p.page_id, note.uid, note.text, order, uuid.uuid4(), self.locale.pk)
+                for order, note in enumerate(p.footnotes)
+            ]
             if p.item.status == "private":
-                restrictions.append(
-                    PageViewRestriction(page_id=p.page_id, restriction_type="login")
-                )
+                restrictions.append((p.page_id, "login", ""))
             elif p.item.password and p.live:
-                restrictions.append(
-                    PageViewRestriction(
-                        page_id=p.page_id, restriction_type="password", password=p.item.password
-                    )
-                )
-        ArticleAuthor.objects.bulk_create(authors)
-        topic_table.objects.bulk_create(topics)
-        region_table.objects.bulk_create(regions)
-        Footnote.objects.bulk_create(notes)
-        PageViewRestriction.objects.bulk_create(restrictions)
+                restrictions.append((p.page_id, "password", p.item.password))
+        insert_rows(ArticleAuthor, ["page_id", "author_id", "sort_order"], authors)
+        insert_rows(ArticlePage.topics.through, ["articlepage_id", "topic_id"], topics)
+        insert_rows(
+            ArticlePage.extra_regions.through, ["articlepage_id", "sectionpage_id"], regions
+        )
+        insert_rows(
+            Footnote,
+            ["page_id", "uuid", "text", "sort_order", "translation_key", "locale_id"],
+            notes,
+        )
+        insert_rows(PageViewRestriction, ["page_id", "restriction_type", "password"], restrictions)
 
     def schedule(self, prepared: Prepared) -> int | None:
         """A future post: a revision approved to go live at its date, as Wagtail's scheduler

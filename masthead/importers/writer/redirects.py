@@ -9,12 +9,16 @@ import re
 from urllib.parse import quote, urlsplit
 
 from django.db.models import Q
+from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 
 from masthead.importers.models import LongRedirect
 from masthead.importers.records import SourceItem
+from masthead.importers.writer.rows import insert_rows
 
 MAX_PATH = Redirect._meta.get_field("old_path").max_length
+NEW_REDIRECT = ["old_path", "site_id", "is_permanent", "redirect_page_id", "redirect_link",
+                "redirect_page_route_path", "automatically_created", "created_at"]  # fmt: skip
 QUERY_KEYS = ("p", "page_id", "attachment_id", "cat")  # WordPress's plain permalinks
 
 
@@ -120,25 +124,18 @@ class RedirectWriter:
             for r in Redirect.objects.filter(Q(site=site) | Q(site=None), old_path__in=list(wanted))
         }
         new, changed = [], []
+        now = timezone.now()
         for path, (page_id, link) in wanted.items():
             redirect = existing.get(path)
             if redirect is None:
-                new.append(
-                    Redirect(
-                        old_path=path,
-                        site=site,
-                        is_permanent=True,
-                        redirect_page_id=page_id,
-                        redirect_link=link,
-                        automatically_created=True,
-                    )
-                )
+                new.append((path, site.pk if site else None, True, page_id, link or "", "",
+                            True, now))  # fmt: skip
             elif (redirect.redirect_page_id, redirect.redirect_link) != (page_id, link or ""):
                 if not redirect.automatically_created:
                     continue  # an editor's own redirect wins
                 redirect.redirect_page_id, redirect.redirect_link = page_id, link
                 changed.append(redirect)
-        Redirect.objects.bulk_create(new)
+        insert_rows(Redirect, NEW_REDIRECT, new)
         Redirect.objects.bulk_update(changed, ["redirect_page", "redirect_link"])
         self.written += len(new) + len(changed)
         self.ctx.report.counts["redirects"] += len(new) + len(changed)

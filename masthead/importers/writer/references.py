@@ -15,8 +15,11 @@ from wagtail.rich_text import extract_references_from_rich_text
 from wagtail_footnotes.models import Footnote
 
 from masthead.images.models import CustomImage
+from masthead.importers.writer.rows import insert_rows
 from masthead.newsroom.models import ArticleAuthor, ArticlePage, ArticleType, Author
 
+COLUMNS = ["content_type_id", "base_content_type_id", "object_id", "to_content_type_id",
+           "to_object_id", "model_path", "content_path", "content_path_hash"]  # fmt: skip
 # Rich-text places in a body: (block type, the struct field holding the text or "").
 RICH_TEXT_BLOCKS = {"paragraph": "", "quote": "text"}
 
@@ -77,17 +80,9 @@ def write_references(pages: list[Page]) -> None:
                 found.add((to_ct, to_id, "footnotes.item.text.", f"footnotes.{pk}.text."))
         own = _ct(type(page))
         rows += [
-            ReferenceIndex(
-                content_type_id=own,
-                base_content_type_id=base,
-                object_id=str(page.pk),
-                to_content_type_id=to_ct,
-                to_object_id=to_id,
-                model_path=model_path,
-                content_path=content_path,
-                content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
-            )
+            (own, base, str(page.pk), to_ct, to_id, model_path, content_path,
+             ReferenceIndex._get_content_path_hash(content_path))
             for to_ct, to_id, model_path, content_path in found
-        ]
+        ]  # fmt: skip
     ReferenceIndex.objects.filter(base_content_type_id=base, object_id__in=map(str, ids)).delete()
-    ReferenceIndex.objects.bulk_create(rows, batch_size=1000)
+    insert_rows(ReferenceIndex, COLUMNS, rows)
