@@ -457,7 +457,9 @@ class Importer:
             for path in urls.item_paths(self.source.name, p.item, self.source.site_url):
                 self.redirects.add(path, page_id=p.page_id)
             if self.source.name == "html" and p.item.link:
-                self.redirects.add(urls.old_path(p.item.link, p.item.link), page_id=p.page_id)
+                # A saved page's canonical address, on whatever site it was saved from.
+                home = "{0.scheme}://{0.netloc}".format(urlsplit(p.item.link))
+                self.redirects.add(urls.old_path(p.item.link, home), page_id=p.page_id)
             for message in needs_attention(p, self.media.facts, bool(p.author_ids)):
                 self.report.add(ImportProblem.ATTENTION, message, self.where(p.item), p.page_id)
             if p.item.sticky and p.live and p.model is ArticlePage:

@@ -115,7 +115,7 @@ def _saved_pages(files: list[Path]) -> Source:
     pages = SavedPages()
     for path in files:
         saved = read_saved_page(path)
-        if not saved.item.content and not saved.item.title:
+        if not saved.item.content:  # a listing, a front page, an error page: no article
             pages.skipped["not an article page"] += 1
             pages.problems.append(f"{path.name}: " + "; ".join(saved.item.problems))
             continue
