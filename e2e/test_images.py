@@ -3,7 +3,9 @@
 import pytest
 from playwright.sync_api import expect
 
-from masthead.core.demo.articles_a import ARTICLES
+from masthead.core.demo.content import articles
+
+ARTICLES = articles()
 
 pytestmark = [pytest.mark.browser]
 

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from e2e.conftest import DEMO_LIMIT, REPO_ROOT
-from masthead.core.demo.articles_a import ARTICLES
+from masthead.core.demo.content import articles
 from masthead.newsroom.views import PER_PAGE
+
+ARTICLES = articles()
 
 pytestmark = [pytest.mark.browser]
 

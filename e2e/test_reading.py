@@ -5,7 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from masthead.core.demo.articles_a import ARTICLES
+from masthead.core.demo.content import articles
+
+ARTICLES = articles()
 
 pytestmark = [pytest.mark.browser]
 

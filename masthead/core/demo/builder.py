@@ -1,4 +1,4 @@
-"""Builds the demo publication. Safe to run twice: whatever exists (by slug) is left alone."""
+"""Builds the demo publication from data/. Safe to run twice: whatever exists (by slug) stays."""
 
 import html
 import io
@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 from wagtail_footnotes.models import Footnote
 
-from masthead.core.demo import pictures, taxonomy
+from masthead.core.demo import content, pictures
 from masthead.images.models import CustomImage
 from masthead.newsroom.models import (
     ArticleAuthor,
@@ -28,70 +28,12 @@ from masthead.newsroom.models import (
 )
 from masthead.siteconfig.models import SiteSettings
 
-OUTLET = {
-    "outlet_name": "The Meridian Review",
-    "tagline": "Analysis of world affairs, region by region",
-    "footer_text": "The Meridian Review is a demonstration publication built with Masthead. "
-    "Its authors are invented and its pictures are generated.",
-    # .example addresses are reserved: the demo's follow links point at nobody's real account.
-    "mastodon_url": "https://mastodon.example/@meridian",
-    "bluesky_url": "https://bsky.example/profile/meridian",
-    "x_url": "https://x.example/meridian",
-    "youtube_url": "https://video.example/@meridian",
-}
-DEMO_CREDIT = {
-    "agency": "MASTHEAD DEMO",
-    "licence": "CC0 1.0 (generated for the Masthead demo)",
-    "licence_url": "https://creativecommons.org/publicdomain/zero/1.0/",
-}
-REGION_INTROS = {
-    "europe": "The European Union, its neighbours and the war on the continent's eastern edge.",
-    "asia-pacific": "Power, trade and security from the Indian Ocean to the Pacific.",
-    "middle-east": "Diplomacy, conflict and reconstruction from the Gulf to the Levant.",
-    "africa": "Elections, economies and the continent's changing partnerships.",
-    "americas": "Politics and trade across North, Central and South America.",
-    "eurasia": "Russia, the Caucasus and Central Asia.",
-}
-PLAIN_PAGES = [
-    (
-        "About",
-        "about",
-        "The Meridian Review publishes analysis, news and opinion on world affairs, filed by "
-        "region. This copy of it is a demonstration of Masthead, an open-source publishing "
-        "platform: every author is invented and every picture was drawn by a program.",
-    ),
-    (
-        "Donate",
-        "donate",
-        "Independent analysis depends on its readers. A real outlet would explain here how "
-        "readers can support its work.",
-    ),
-    (
-        "Contact",
-        "contact",
-        "Corrections, tips and letters reach the newsroom at newsroom@meridian.example.",
-    ),
-]
-
-FOOTNOTE_MARK = re.compile(r"\[fn:(\d+)\]")
-
-
-def all_articles() -> list[dict]:
-    from masthead.core.demo import articles_a, articles_b
-
-    return articles_a.ARTICLES + articles_b.ARTICLES
-
-
-def author_bios() -> dict:
-    from masthead.core.demo import articles_a
-
-    return articles_a.AUTHOR_BIOS
-
 
 class DemoBuilder:
     def __init__(self, *, limit: int | None = None, log=lambda message: None):
         self.limit = limit
         self.log = log
+        self.data = content.load()  # fails on a faulty data file before anything is written
         self.now = timezone.now().replace(minute=0, second=0, microsecond=0)
 
     def build(self) -> HomePage:
@@ -104,7 +46,7 @@ class DemoBuilder:
             authors = self.authors()
             self.plain_pages(home)
             self.newsletter()
-        articles = all_articles()[: self.limit] if self.limit else all_articles()
+        articles = self.data.articles[: self.limit] if self.limit else self.data.articles
         created = 0
         for data in articles:
             with transaction.atomic():
@@ -123,7 +65,8 @@ class DemoBuilder:
         for placeholder in root.get_children().exact_type(Page):
             if not placeholder.get_children().exists():
                 placeholder.delete()
-        home = HomePage(title="The Meridian Review", slug="home")
+        name = self.data.outlet["outlet_name"]
+        home = HomePage(title=name, slug="home")
         root.add_child(instance=home)
         home.save_revision().publish()
         base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
@@ -133,7 +76,7 @@ class DemoBuilder:
                 "hostname": base_url.hostname or "localhost",
                 "port": base_url.port or (443 if base_url.scheme == "https" else 80),
                 "root_page": home,
-                "site_name": "The Meridian Review",
+                "site_name": name,
             },
         )
         self.log("Created the front page.")
@@ -143,17 +86,17 @@ class DemoBuilder:
         site = Site.objects.get(root_page=home)
         outlet = SiteSettings.for_site(site)
         if outlet.outlet_name == "Masthead":
-            for name, value in OUTLET.items():
+            for name, value in self.data.outlet.items():
                 setattr(outlet, name, value)
             outlet.save()
 
     def sections(self, home) -> dict[str, SectionPage]:
         sections = {}
-        for region in taxonomy.REGIONS:
+        for region in self.data.regions:
             section = SectionPage.objects.child_of(home).filter(slug=region["slug"]).first()
             if section is None:
                 section = SectionPage(
-                    title=region["name"], slug=region["slug"], intro=REGION_INTROS[region["slug"]]
+                    title=region["name"], slug=region["slug"], intro=region["intro"]
                 )
                 home.add_child(instance=section)
                 section.save_revision().publish()
@@ -172,7 +115,7 @@ class DemoBuilder:
                     "sort_order": order,
                 },
             )[0]
-            for order, kind in enumerate(taxonomy.TYPES)
+            for order, kind in enumerate(self.data.types)
         }
 
     def topics(self) -> dict[str, Topic]:
@@ -180,13 +123,12 @@ class DemoBuilder:
             topic["slug"]: Topic.objects.get_or_create(
                 slug=topic["slug"], defaults={"name": topic["name"]}
             )[0]
-            for topic in taxonomy.TOPICS
+            for topic in self.data.topics
         }
 
     def authors(self) -> dict[str, Author]:
-        bios = author_bios()
         authors = {}
-        for person in taxonomy.AUTHORS:
+        for person in self.data.authors:
             author = Author.objects.filter(slug=person["slug"]).first()
             if author is None:
                 initials = "".join(part[0] for part in person["name"].split()[:2])
@@ -202,19 +144,19 @@ class DemoBuilder:
                     name=person["name"],
                     role=person["role"],
                     is_guest=person["guest"],
-                    bio=bios.get(person["slug"], ""),
+                    bio=person["bio"],
                     photo=portrait,
                 )
             authors[person["slug"]] = author
         return authors
 
     def plain_pages(self, home):
-        for title, slug, text in PLAIN_PAGES:
-            if not PlainPage.objects.child_of(home).filter(slug=slug).exists():
+        for plain in self.data.plain_pages:
+            if not PlainPage.objects.child_of(home).filter(slug=plain["slug"]).exists():
                 page = PlainPage(
-                    title=title,
-                    slug=slug,
-                    body=[{"type": "paragraph", "value": f"<p>{html.escape(text)}</p>"}],
+                    title=plain["title"],
+                    slug=plain["slug"],
+                    body=[{"type": "paragraph", "value": f"<p>{html.escape(plain['text'])}</p>"}],
                 )
                 home.add_child(instance=page)
                 page.save_revision().publish()
@@ -222,18 +164,8 @@ class DemoBuilder:
     def newsletter(self):
         from masthead.newsletter.models import Newsletter
 
-        Newsletter.objects.get_or_create(
-            slug="weekly",
-            defaults={
-                "name": "The Weekly Round-up",
-                "description": "Our best analysis from every region, in your inbox every Friday.",
-                "sender_name": "The Meridian Review",
-                "sender_email": "newsletter@meridian.example",
-                "reply_to": "letters@meridian.example",
-                "postal_address": "1 Example Street, Exampletown (a demo address)",
-                "is_default": True,
-            },
-        )
+        fields = dict(self.data.newsletter)
+        Newsletter.objects.get_or_create(slug=fields.pop("slug"), defaults=fields)
 
     # Articles ------------------------------------------------------------------------------
 
@@ -243,7 +175,7 @@ class DemoBuilder:
             description=alt[:255],
             default_caption=caption,
             photographer=photographer,
-            **DEMO_CREDIT,
+            **self.data.image_credit,
         )
         name = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "image"
         image.file.save(
@@ -324,4 +256,4 @@ def _paragraph(text: str, footnote_ids: list[str]) -> str:
         number = int(match.group(1))
         return f'<footnote id="{footnote_ids[number - 1]}">[{number}]</footnote>'
 
-    return f"<p>{FOOTNOTE_MARK.sub(footnote, escaped)}</p>"
+    return f"<p>{content.FOOTNOTE_MARK.sub(footnote, escaped)}</p>"

@@ -8,6 +8,8 @@ import random
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 WIDTH, HEIGHT = 1600, 900
+# The scenes draw_scene knows; a caption must describe its scene honestly.
+SCENES = ["hills", "sea", "city", "night-city", "desert", "fields"]
 
 PALETTES = [
     # sky top, sky bottom, sun, land dark, land light

@@ -1,9 +1,10 @@
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from masthead.core.demo.builder import DemoBuilder
+from masthead.core.demo.content import DemoDataError
 
 
 class Command(BaseCommand):
@@ -16,7 +17,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, limit=None, no_editor=False, **options):
-        DemoBuilder(limit=limit, log=self.stdout.write).build()
+        try:
+            builder = DemoBuilder(limit=limit, log=self.stdout.write)
+        except DemoDataError as error:  # a data file an editor changed: say which and what
+            raise CommandError(str(error)) from error
+        builder.build()
         if not no_editor:
             password = reset_demo_editor()
             self.stdout.write(
