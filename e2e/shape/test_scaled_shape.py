@@ -330,3 +330,31 @@ def test_varnish_serves_stale_pages_while_every_app_server_is_down(shape):
     assert status == 200, headers
     assert re.search(rb"<h1|class=\"teaser", body)
     assert body == fresh
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # the 301 itself is what is looked at
+
+
+def get_once(url: str) -> tuple[int, dict]:
+    """One request, not following a redirect."""
+    opener = urllib.request.build_opener(_NoRedirects)
+    request = urllib.request.Request(url, headers={"User-Agent": "masthead-shape-test"})
+    try:
+        with opener.open(request, timeout=30) as response:
+            return response.status, response.headers
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers
+
+
+def test_an_imported_archives_old_addresses_answer_through_varnish(shape):
+    export = REPO_ROOT / "masthead/importers/tests/files/move_in/quayside.xml"
+    shape.manage("import_content", str(export))
+    for old in ("/2023/05/02/cranes-at-dawn/", "/?p=201", "/category/europe/feed/", "/tag/ports/"):
+        for attempt in range(2):  # the second time through Varnish again, not a kept copy
+            status, headers = get_once(shape.front + old)
+            assert status == 301, (old, attempt, status)
+            assert "public" not in headers.get("Cache-Control", ""), old
+        target = headers["Location"]
+        assert get_once(shape.front + target)[0] == 200, (old, target)  # one hop, no chain
