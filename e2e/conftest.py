@@ -6,6 +6,7 @@ tests. The server sends its email over SMTP to a local aiosmtpd server (the `smt
 that keeps every message it receives.
 """
 
+import contextlib
 import os
 import random
 import secrets
@@ -145,8 +146,10 @@ def smtp():
         yield mail_server
 
 
-@pytest.fixture(scope="session")
-def server(smtp):
+@contextlib.contextmanager
+def running_server(*, demo_limit: int, username: str, extra_env: dict | None = None):
+    """A `make run`-like site on a free port with its own database: migrated, the demo's first
+    `demo_limit` articles built and indexed by the worker, a superuser `username` signed up."""
     tmp = Path(tempfile.mkdtemp(prefix="masthead-e2e-"))
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
@@ -156,12 +159,12 @@ def server(smtp):
         "DJANGO_SETTINGS_MODULE": "masthead.settings.dev",
         "SQLITE_PATH": str(tmp / "db.sqlite3"),
         "MEDIA_ROOT": str(tmp / "media"),
+        "IMPORT_DIR": str(tmp / "imports"),
         "SECRET_KEY": "e2e-not-secret",
         "BASE_URL": base_url,
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": "127.0.0.1",
-        "EMAIL_PORT": str(smtp.port),
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         "DJANGO_SUPERUSER_PASSWORD": password,
+        **(extra_env or {}),
     }
     env.pop("DATABASE_URL", None)
     log_path = tmp / "server.log"
@@ -169,19 +172,11 @@ def server(smtp):
     with log_path.open("w") as log:
         try:
             _manage("migrate", "--noinput", env=env, log=log)
-            _manage("load_demo", "--limit", str(DEMO_LIMIT), "--no-editor", env=env, log=log)
+            _manage("load_demo", "--limit", str(demo_limit), "--no-editor", env=env, log=log)
             # What the worker beside `make run` does: index the demo for search, make renditions.
             _manage("db_worker", "--batch", "--no-startup-delay", env=env, log=log)
-            _manage(
-                "createsuperuser",
-                "--noinput",
-                "--username",
-                "e2e-editor",
-                "--email",
-                "e2e@example.com",
-                env=env,
-                log=log,
-            )
+            _manage("createsuperuser", "--noinput", "--username", username,
+                    "--email", f"{username}@example.com", env=env, log=log)  # fmt: skip
             process = subprocess.Popen(
                 [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
                 cwd=REPO_ROOT,
@@ -197,7 +192,7 @@ def server(smtp):
             print(log_path.read_text()[-4000:], file=sys.stderr)
             raise
         try:
-            yield LiveServer(base_url=base_url, username="e2e-editor", password=password, env=env)
+            yield LiveServer(base_url=base_url, username=username, password=password, env=env)
         finally:
             process.terminate()
             try:
@@ -206,6 +201,17 @@ def server(smtp):
                 process.kill()
                 process.wait()
     shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def server(smtp):
+    smtp_env = {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(smtp.port),
+    }
+    with running_server(demo_limit=DEMO_LIMIT, username="e2e-editor", extra_env=smtp_env) as live:
+        yield live
 
 
 @pytest.fixture(scope="session")

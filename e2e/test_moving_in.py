@@ -4,7 +4,9 @@ import shutil
 import urllib.error
 import urllib.request
 
-from e2e.conftest import REPO_ROOT
+import pytest
+
+from e2e.conftest import REPO_ROOT, running_server
 
 FILES = REPO_ROOT / "masthead" / "importers" / "tests" / "files"
 
@@ -21,6 +23,14 @@ def ask(url: str) -> tuple[int, dict]:
             return response.status, response.headers
     except urllib.error.HTTPError as error:
         return error.code, error.headers
+
+
+@pytest.fixture(scope="module")
+def server():
+    """A server of its own: imported pieces (a featured one leads the front page) must not
+    change the demo the other browser tests read."""
+    with running_server(demo_limit=1, username="e2e-mover") as live:
+        yield live
 
 
 def test_old_ghost_and_substack_addresses_answer_with_one_301(server, tmp_path):

@@ -193,6 +193,7 @@ class Importer:
         for problem in self.export.problems:
             self.report.problem(problem, "export")
         self.sticky: list[tuple] = []
+        self.written = 0  # items of the batches written so far
         self._start()
         self.converter = Converter(
             self.source.site_url,
@@ -273,8 +274,11 @@ class Importer:
         run = self.run_record
         if run is None:
             return
-        done = self.report.counts["items"]
-        ImportRun.objects.filter(pk=run.pk).update(items_done=done)
+        # Items written (the batch in flight is read but not yet written), and the counts so far.
+        ImportRun.objects.filter(pk=run.pk).update(
+            items_done=self.written,
+            counts={**self.report.counts, "problems": self.report.problem_count},
+        )
         if ImportRun.objects.filter(pk=run.pk, cancel_requested=True).exists():
             raise Cancelled()
 
@@ -327,9 +331,9 @@ class Importer:
         job = self.converter.submit([(i.content, i.footnotes_meta) for i in converting])
         for item in converting:
             item.content = ""  # sent off: the batch in flight holds no second copy
-        return todo, converting, job
+        return len(items), todo, converting, job
 
-    def _write_batch(self, todo, converting, job) -> None:
+    def _write_batch(self, size, todo, converting, job) -> None:
         if todo:
             started = time.monotonic()
             bodies, seconds = job.result()
@@ -370,6 +374,7 @@ class Importer:
                         )
             self.timings.write += time.monotonic() - started
         self.report.flush()
+        self.written += size
         self._progress()
 
     def _prepare(self, item: SourceItem, digest: str, row) -> Prepared:

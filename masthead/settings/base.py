@@ -255,6 +255,9 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
         },
     }
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+# Exports and photos uploaded for an import in the admin, kept for the task worker: never under
+# MEDIA_ROOT (media is public). In the scaled shape, a folder the app servers and workers share.
+IMPORT_DIR = Path(os.environ.get("IMPORT_DIR", BASE_DIR / "var" / "imports"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # Email: SMTP by default; console in development.
