@@ -136,6 +136,11 @@ class FormStreamBlock(blocks.StreamBlock):
         """What search indexes, read from the stored data: Wagtail's own walk builds every
         block first, fetching each photo in the body, and strips rich text with Python's HTML
         parser. Same result (core/tests/test_blocks.py compares them)."""
+        # Search backends ask three times per page (title, body, autocomplete): kept on the
+        # value for as long as it holds the same blocks.
+        kept = getattr(value, "_masthead_search_text", None)
+        if kept is not None and kept[0] == len(value):
+            return kept[1]
         content = []
         for raw in value.raw_data:
             block = self.child_blocks.get(raw["type"])
@@ -148,6 +153,7 @@ class FormStreamBlock(blocks.StreamBlock):
                 content += caption.get_searchable_content((raw["value"] or {}).get("caption", ""))
             else:
                 content += block.get_searchable_content(block.to_python(raw["value"]))
+        value._masthead_search_text = (len(value), content)
         return content
 
 

@@ -27,7 +27,7 @@ from masthead.importers.sanitise import clean_text
 from masthead.importers.sourcing import Source, open_source
 from masthead.importers.writer import redirects as urls
 from masthead.importers.writer.converting import Converter
-from masthead.importers.writer.finish import finish
+from masthead.importers.writer.finish import LinkRewriter, finish, rewrite_links
 from masthead.importers.writer.media import MediaWriter
 from masthead.importers.writer.pages import (
     ArticlePage,
@@ -185,6 +185,7 @@ class Importer:
         self.taxonomy = Taxonomy(self, self.home, self.mapping)
         self.pages = PageWriter(self)
         self.redirects = urls.RedirectWriter(self)
+        self.links = LinkRewriter(self.source.site_url)
         self.media.preload()
         self.authors.preload()
         self.mapping_hash = hashlib.sha256(
@@ -435,6 +436,9 @@ class Importer:
             for p in prepared:
                 self._count(p, "created" if p.existing is None else "updated")
             return
+        for p in prepared:  # links to pieces already imported: pointed at them now
+            if p.item.body.links:
+                rewrite_links(p.blocks, self.links)
         new = [p for p in prepared if p.existing is None]
         if new:
             self.pages.create(new)
@@ -571,12 +575,12 @@ class Importer:
         with transaction.atomic():
             self.report.changes["readers"] = write_subscribers(self, chained(), newsletter)
 
-    def detail_line(self, peak_rss_mb: float) -> str:
+    def detail_line(self, peak_rss_mb: float, converter_rss_mb: float = 0.0) -> str:
         c, t = self.report.changes, self.timings
         return (
             f"detail: created={c['created']} updated={c['updated']} unchanged={c['unchanged']} "
             f"kept={c['kept']} readers={c['readers']} read_s={t.read:.2f} "
             f"convert_s={t.convert:.2f} wait_s={t.wait:.2f} write_s={t.write:.2f} "
             f"finish_s={t.finish:.2f} "
-            f"peak_rss_mb={peak_rss_mb:.1f}"
+            f"peak_rss_mb={peak_rss_mb:.1f} converter_rss_mb={converter_rss_mb:.1f}"
         )

@@ -6,6 +6,7 @@ its end leaves the work for the next one.
 """
 
 import re
+from urllib.parse import urlsplit
 
 from django.db import transaction
 from wagtail.blocks import StreamValue
@@ -32,6 +33,7 @@ class LinkRewriter:
 
     def __init__(self, site_url: str):
         self.site_url = site_url
+        self.host = (urlsplit(site_url).hostname or "").removeprefix("www.")
         self.found: dict[str, int | None] = {}
 
     def targets(self, texts: list[str]) -> None:
@@ -39,7 +41,7 @@ class LinkRewriter:
         for text in texts:
             for href in HREF.findall(text):
                 path = old_path(href.replace("&amp;", "&"), self.site_url)
-                if path and href not in self.found:
+                if path and self.found.get(href) is None:  # unknown, or not imported yet
                     wanted[href] = path
         if not wanted:
             return
@@ -126,17 +128,34 @@ def finish(ctx) -> int:
     return done
 
 
+def rewrite_links(blocks: list[dict], links: LinkRewriter) -> bool:
+    """Point a body's links to old addresses at the pages already imported; whether any is
+    left for the end of the run (its page is further on in the export)."""
+    texts = _rich_texts(blocks)
+    if not any(links.host and links.host in text for text in texts):
+        return False
+    links.targets(texts)
+    _rewrite_blocks(blocks, links)
+    return any(links.host in text for text in _rich_texts(blocks))
+
+
 def _links(pages: list, links: LinkRewriter) -> None:
-    """Rewrite old-site links in the pages' bodies and footnotes, where any."""
+    """Rewrite old-site links still in the pages' bodies and footnotes."""
     bodies = {}
     for page in pages:
         body = getattr(page, "body", None)
         if body is not None:
-            bodies[page.pk] = list(body.get_prep_value())
-    notes = list(Footnote.objects.filter(page_id__in=[p.pk for p in pages]))
+            raw = [dict(block) for block in body.raw_data]
+            if any(links.host and links.host in text for text in _rich_texts(raw)):
+                bodies[page.pk] = raw
+    notes = [
+        note
+        for note in Footnote.objects.filter(page_id__in=[p.pk for p in pages])
+        if links.host and links.host in note.text
+    ]
     texts = [t for blocks in bodies.values() for t in _rich_texts(blocks)]
     texts += [note.text for note in notes]
-    if not any("href" in text for text in texts):
+    if not texts:
         return
     links.targets(texts)
     for page in pages:
