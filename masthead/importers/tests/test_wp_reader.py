@@ -346,6 +346,32 @@ def test_a_doctype_after_a_long_prolog_is_still_refused_by_the_parser(loopback_t
     assert hits == []
 
 
+def test_a_prolog_of_comments_before_many_block_comments_is_read_at_once(tmp_path):
+    """A modern export: WordPress's header comment, then posts full of block-editor comments
+    within the first 64 KB. The DOCTYPE check once backtracked exponentially on it."""
+    head = (FILES / "wxr_1_2.xml").read_text().split("<rss", 1)
+    block = "<!-- wp:paragraph -->\n<p>Tide.</p>\n<!-- /wp:paragraph -->\n"
+    text = (
+        head[0]
+        + "<!-- generator -->\n<rss"
+        + head[1].replace("<!-- wp:paragraph -->", block * 60 + "<!-- wp:paragraph -->", 1)
+    )
+    path = tmp_path / "modern.xml"
+    path.write_text(text)
+    # In a process of its own: a regex holds the interpreter while it runs, so only a process
+    # can be stopped from outside when it never ends.
+    code = "import sys; from masthead.importers.wordpress.reader import read_export; "
+    code += "print(read_export(sys.argv[1]).title)"
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=20,
+        cwd=Path(__file__).parents[3],
+    )
+    assert result.stdout.strip() == "The Harbour Ledger", result.stderr
+
+
 @pytest.mark.parametrize("name", ["billion_laughs.xml", "doctype.xml"])
 def test_any_doctype_is_refused(name):
     with pytest.raises(ExportError, match=rf"{name}: the export declares a DOCTYPE"):

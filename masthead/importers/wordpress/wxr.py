@@ -27,7 +27,10 @@ NAMESPACE_ROLES = (
     (re.compile(r"https?://wellformedweb\.org/CommentAPI/?"), "wfw"),
 )
 PROLOG_BYTES = 65536
-PROLOG_DOCTYPE = re.compile(rb"(?:\s+|<\?.*?\?>|<!--.*?-->)*<!DOCTYPE", re.DOTALL)
+# Atomic and possessive: each comment ends at its first "-->" for good. Without them, a lazy
+# ".*?" may run on into the next comment, and the ways to split a prolog of block-editor
+# comments grow exponentially (a normal modern export hung here).
+PROLOG_DOCTYPE = re.compile(rb"(?>\s+|<\?.*?\?>|<!--.*?-->)*+<!DOCTYPE", re.DOTALL)
 DOCTYPE_REFUSED = (
     "{name}: the export declares a DOCTYPE; WordPress exports never do, so it is refused"
 )
