@@ -11,7 +11,6 @@ import hashlib
 import json
 import logging
 import time
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -22,24 +21,25 @@ from wagtail.models import Page, Site
 
 from masthead.importers import mapping as mappings
 from masthead.importers.models import ImportedObject, ImportProblem, ImportRun
-from masthead.importers.records import Body, SourceItem
+from masthead.importers.records import SourceItem
 from masthead.importers.sanitise import clean_text
 from masthead.importers.sourcing import Source, open_source
 from masthead.importers.writer import redirects as urls
+from masthead.importers.writer.archives import lead_with_sticky, redirect_archives
 from masthead.importers.writer.converting import Converter
 from masthead.importers.writer.finish import LinkRewriter, finish, rewrite_links
 from masthead.importers.writer.media import MediaWriter
 from masthead.importers.writer.pages import (
     ArticlePage,
     PageWriter,
-    PlainPage,
     Prepared,
     needs_attention,
 )
 from masthead.importers.writer.people import AuthorWriter, Taxonomy
+from masthead.importers.writer.prepare import prepare
 from masthead.importers.writer.report import Report
 from masthead.importers.writer.rows import insert_rows
-from masthead.importers.writer.subscribers import write_subscribers
+from masthead.importers.writer.subscribers import import_readers
 from masthead.newsroom.models import ArticleType, HomePage, SectionPage
 
 logger = logging.getLogger(__name__)
@@ -229,9 +229,9 @@ class Importer:
                 for key in list(self.export.media):  # the rest of the media library
                     self.media.image_for(key)
                 with transaction.atomic():
-                    self._archives()
-                    self._lead()
-                self._readers()
+                    redirect_archives(self)
+                    lead_with_sticky(self)
+                import_readers(self)
                 finish(self)
             self.timings.finish += time.monotonic() - started
         except Cancelled:
@@ -378,60 +378,8 @@ class Importer:
         self.written += size
         self._progress()
 
-    def _prepare(self, item: SourceItem, digest: str, row) -> Prepared:
-        where = self.where(item)
-        body: Body = item.body
-        blocks = []
-        for block in body.blocks:
-            if block["type"] == "image":
-                value = block["value"]
-                key = value.get("media_key")
-                image_id = (
-                    self.media.image_for(key)
-                    if key
-                    else self.media.image_for_url(value["media_url"])
-                )
-                if image_id is None:
-                    if not self.dry_run:
-                        self.report.problem("a photo in the body was left out (see the photo's "
-                                            "own problem above)", where)  # fmt: skip
-                    continue
-                credit = body.media_credits.get(key or value.get("media_url"))
-                if credit:
-                    self.media.give_credit(image_id, credit, where)
-                value = {"image": image_id, "caption": value.get("caption", "")}
-                block = {"type": "image", "value": value}
-            blocks.append({**block, "id": str(uuid.uuid4())})
-        hero_id = None
-        if item.featured_media_key:
-            hero_id = self.media.image_for(item.featured_media_key)
-        author_ids = [a for a in (self.authors.author_id(k) for k in item.author_keys) if a]
-        for problem in [*item.problems, *body.problems]:
-            self.report.problem(problem, where)
-        for code in body.unknown_shortcodes:
-            self.report.problem(f"the shortcode [{code}] is unknown: kept as text", where)
-        if item.kind == "page":
-            return Prepared(item, digest, PlainPage, self.home, blocks, body.footnotes,
-                            existing=row)  # fmt: skip
-        placement = self.taxonomy.place(item)
-        return Prepared(
-            item,
-            digest,
-            ArticlePage,
-            placement.region,
-            blocks,
-            body.footnotes,
-            hero_id=hero_id,
-            hero_caption="",
-            author_ids=author_ids,
-            type_id=placement.type_id,
-            topic_ids=placement.topic_ids,
-            extra_region_ids=placement.extra_region_ids,
-            existing=row,
-        )
-
     def _write(self, todo) -> None:
-        prepared = [self._prepare(item, digest, row) for item, digest, row in todo]
+        prepared = [prepare(self, item, digest, row) for item, digest, row in todo]
         if self.dry_run:
             for p in prepared:
                 self._count(p, "created" if p.existing is None else "updated")
@@ -486,94 +434,6 @@ class Importer:
         self.report.counts["articles" if p.model is ArticlePage else "pages"] += 1
         if not p.live:
             self.report.counts["drafts"] += 1
-
-    # After the items ----------------------------------------------------------------------
-
-    def _archives(self) -> None:
-        """Category, tag and author archives, and attachment pages, to where they live now."""
-        from django.urls import reverse
-
-        source = self.source.name
-        terms = self.export.terms
-        for (kind, key), term in terms.items():
-            target = self.mapping.target(term)
-            if target is None or target.kind == "skip":
-                continue
-            chain, parent, seen = [key], term.parent_key, {key}
-            while parent and parent not in seen and ("category", parent) in terms:
-                chain.insert(0, parent)
-                seen.add(parent)
-                parent = terms["category", parent].parent_key
-            path = urls.term_path(source, kind, chain)
-            if target.kind == "region":
-                self.redirects.add(path, page_id=self.taxonomy.region(target.slug).pk)
-            elif target.kind == "type":
-                self.taxonomy.type_id(target.slug)
-                self.redirects.add(path, link=reverse("article_type", args=[target.slug]))
-            else:
-                self.taxonomy.topic_id(target.slug)
-                self.redirects.add(path, link=reverse("topic", args=[target.slug]))
-            if source == "wordpress":
-                ids = [i for i, t in self.export.term_ids.items() if t == (kind, key)]
-                for term_id in ids[:1]:
-                    if kind == "category":
-                        self.redirects.add(urls.normalise(f"/?cat={term_id}"),
-                                           **self._target_of(target))  # fmt: skip
-        from masthead.newsroom.models import Author
-
-        slugs = dict(Author.objects.filter(pk__in=[i for i in self.authors.ids.values() if i])
-                     .values_list("pk", "slug"))  # fmt: skip
-        for key, author_id in self.authors.ids.items():
-            source_author = self.export.authors.get(key)
-            if author_id and source_author:
-                path = urls.author_path(source, source_author.slug)
-                self.redirects.add(path, link=reverse("author", args=[slugs[author_id]]))
-        if source == "wordpress":
-            pages = dict(
-                ImportedObject.objects.filter(
-                    source=self.source_key, kind=ImportedObject.ITEM
-                ).values_list("key", "object_id")
-            )
-            for media in self.export.media.values():
-                page_id = pages.get(media.parent_key)
-                if page_id:
-                    self.redirects.add(urls.normalise(f"/?attachment_id={media.key}"),
-                                       page_id=page_id)  # fmt: skip
-                    self.redirects.add(urls.old_path(media.link, self.source.site_url),
-                                       page_id=page_id)  # fmt: skip
-        self.redirects.flush({})
-
-    def _target_of(self, target) -> dict:
-        from django.urls import reverse
-
-        if target.kind == "region":
-            return {"page_id": self.taxonomy.region(target.slug).pk}
-        name = "article_type" if target.kind == "type" else "topic"
-        return {"link": reverse(name, args=[target.slug])}
-
-    def _lead(self) -> None:
-        """WordPress's sticky post leads the front page, if the editors have not chosen one."""
-        if self.sticky and self.home.lead_article_id is None:
-            self.sticky.sort(key=lambda pair: (pair[0] is not None, pair[0]))
-            HomePage.objects.filter(pk=self.home.pk).update(lead_article_id=self.sticky[-1][1])
-
-    def _readers(self) -> None:
-        from masthead.newsletter.models import Newsletter
-
-        readers = self.source.subscribers()
-        first = next(readers, None)
-        if first is None:
-            return
-        newsletter = (
-            Newsletter.objects.filter(is_default=True).first() or Newsletter.objects.first()
-        )
-
-        def chained():
-            yield first
-            yield from readers
-
-        with transaction.atomic():
-            self.report.changes["readers"] = write_subscribers(self, chained(), newsletter)
 
     def detail_line(self, peak_rss_mb: float, converter_rss_mb: float = 0.0) -> str:
         c, t = self.report.changes, self.timings

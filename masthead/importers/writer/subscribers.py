@@ -3,6 +3,7 @@ never brought back once they had left (an import does not undo an unsubscribe he
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.db import transaction
 from django.utils import timezone
 
 from masthead.importers.models import ImportedObject
@@ -62,3 +63,18 @@ def write_subscribers(ctx, subscribers, newsletter: Newsletter | None) -> int:
             changed += 1
         ctx.remember(ImportedObject.SUBSCRIBER, email.lower(), existing.pk)
     return changed
+
+
+def import_readers(ctx) -> None:
+    readers = ctx.source.subscribers()
+    first = next(readers, None)
+    if first is None:
+        return
+    newsletter = Newsletter.objects.filter(is_default=True).first() or Newsletter.objects.first()
+
+    def chained():
+        yield first
+        yield from readers
+
+    with transaction.atomic():
+        ctx.report.changes["readers"] = write_subscribers(ctx, chained(), newsletter)
