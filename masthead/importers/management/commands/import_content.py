@@ -41,6 +41,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        from masthead.importers.archive.restore import is_archive, restore_command
+
+        if len(options["export"]) == 1 and is_archive(options["export"][0]):
+            restore_command(self, options["export"][0], dry_run=options["dry_run"])
+            return  # a Masthead archive: restored as it is, with no mapping or run
         given = None
         if options["mapping"]:
             try:
@@ -95,10 +100,11 @@ class Command(BaseCommand):
             report = importer.run()
         except Exception as error:
             raise CommandError(f"the import stopped: {type(error).__name__}: {error}") from error
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        if sys.platform == "darwin":
-            peak /= 1024
+        # This process's peak, and the body converter's (a forked child) beside it.
+        scale = 1024 * 1024 if sys.platform == "darwin" else 1024
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
+        converter = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / scale
         if options["dry_run"]:
             self.stdout.write("Dry run: nothing was written.")
-        self.stdout.write(importer.detail_line(peak))
+        self.stdout.write(importer.detail_line(peak, converter))
         self.stdout.write(report.line(importer.seconds))
