@@ -4,7 +4,8 @@ documents drawn, and the cards in its own HTML reduced to what `convert_body` re
 The common nodes and cards are drawn (paragraphs, headings, lists, quotes, photos, galleries,
 embeds, bookmarks, code, rules); a card that means nothing off Ghost (a signup form, a block
 shown only in emails) is left out. An HTML card keeps its text only, never markup that could
-run. Markdown cards go through a small reader of the common syntax. Losses go to `problems`.
+run. Markdown cards go through a small reader of the common syntax (`markdown`), and mobiledoc
+documents through `mobiledoc`; both have their cards and HTML drawn here. Losses go to `problems`.
 """
 
 import html
@@ -15,6 +16,8 @@ import lxml.html
 from lxml import etree
 
 from masthead.importers.embeds import embed_url
+from masthead.importers.ghost.markdown import draw_markdown
+from masthead.importers.ghost.mobiledoc import draw_mobiledoc
 from masthead.importers.sanitise import clean_markup, clean_text
 from masthead.importers.wordpress.markup import CONTROL_CHARS  # lxml refuses them
 
@@ -33,7 +36,6 @@ TEXT_FORMATS = (
     (64, "sup"),
 )
 INLINE_KINDS = {"text", "linebreak", "tab", "link", "autolink", "at-link", "hashtag"}
-MARKUPS = {"strong", "b", "em", "i", "u", "s", "code", "sub", "sup"}
 CARD_NAMES = {"codeblock": "code", "horizontalrule": "hr", "card-markdown": "markdown"}
 EMAIL_ONLY = "a block shown only in emails"
 LEFT_OUT = {
@@ -121,7 +123,7 @@ class Renderer:
             return f"<p>{inner}</p>" if inner.strip() else ""
         if children:  # a container: its content, without it
             return "\n".join(filter(None, (self.lexical_block(child) for child in children)))
-        return self.card(CARD_NAMES.get(kind, kind), node)
+        return self.card(kind, node)
 
     def lexical_list(self, node: dict) -> str:
         tag = "ol" if node.get("listType") == "number" or node.get("tag") == "ol" else "ul"
@@ -158,81 +160,19 @@ class Renderer:
                 text = f"<{tag}>{text}</{tag}>"
         return text
 
-    # Mobiledoc ------------------------------------------------------------------------------
+    # Mobiledoc and Markdown, drawn by their own modules ---------------------------------------
 
     def mobiledoc(self, document) -> str:
         data = self.load(document, "mobiledoc")
-        if data is None:
-            return ""
-        markups = [m for m in data.get("markups") or [] if isinstance(m, list) and m]
-        atoms, cards = data.get("atoms") or [], data.get("cards") or []
-        out = []
-        for section in data.get("sections") or []:
-            if not isinstance(section, list) or not section:
-                continue
-            kind = section[0]
-            if kind == 1 and len(section) >= 3:
-                tag, inner = str(section[1]).lower(), self.markers(section[2], markups, atoms)
-                if tag in HEADINGS:
-                    out.append(f"<{tag}>{inner}</{tag}>")
-                elif tag in ("blockquote", "aside", "pull-quote"):
-                    out.append(f"<blockquote><p>{inner}</p></blockquote>")
-                elif inner.strip():
-                    out.append(f"<p>{inner}</p>")
-            elif kind == 2 and len(section) >= 2:
-                out.append(self.card("image", {"src": section[1]}))
-            elif kind == 3 and len(section) >= 3:
-                tag = "ol" if str(section[1]).lower() == "ol" else "ul"
-                items = "".join(
-                    f"<li>{self.markers(item, markups, atoms)}</li>" for item in section[2]
-                )
-                out.append(f"<{tag}>{items}</{tag}>")
-            elif kind == 10 and len(section) >= 2:
-                index = section[1]
-                card = cards[index] if isinstance(index, int) and 0 <= index < len(cards) else None
-                if isinstance(card, list) and card and isinstance(card[-1], dict):
-                    name = str(card[0])
-                    out.append(self.card(CARD_NAMES.get(name, name), card[-1]))
-                else:
-                    self.note("a card the mobiledoc body names is missing; it is left out")
-        return "\n".join(filter(None, out))
+        return "" if data is None else draw_mobiledoc(data, self.card, self.note)
 
-    def markers(self, markers, markups: list, atoms: list) -> str:
-        out, open_tags = [], []
-        for marker in markers if isinstance(markers, list) else []:
-            if not isinstance(marker, list) or len(marker) < 4:
-                continue
-            kind, opens, closes, value = marker[:4]
-            for index in opens or []:
-                markup = markups[index] if isinstance(index, int) and index < len(markups) else [""]
-                tag = str(markup[0]).lower()
-                if tag == "a":
-                    attributes = markup[1] if len(markup) > 1 and markup[1] else []
-                    pairs = dict(zip(attributes[::2], attributes[1::2]))
-                    out.append(f'<a href="{_attr(pairs.get("href"))}">')
-                    open_tags.append("</a>")
-                elif tag in MARKUPS:
-                    out.append(f"<{tag}>")
-                    open_tags.append(f"</{tag}>")
-                else:
-                    open_tags.append("")
-            if kind == 0:
-                out.append(html.escape(str(value), quote=False))
-            elif kind == 1 and isinstance(value, int) and value < len(atoms):
-                atom = atoms[value]
-                if atom and atom[0] == "soft-return":
-                    out.append("<br>")
-                elif atom and len(atom) > 1:
-                    out.append(html.escape(str(atom[1]), quote=False))
-            for _ in range(closes if isinstance(closes, int) else 0):
-                if open_tags:
-                    out.append(open_tags.pop())
-        out.extend(reversed(open_tags))
-        return "".join(out)
+    def markdown(self, text: str) -> str:
+        return draw_markdown(text, self.html_card)
 
     # Cards (the same payloads in both formats) ----------------------------------------------
 
     def card(self, name: str, payload: dict) -> str:
+        name = CARD_NAMES.get(name, name)  # Lexical's and mobiledoc's names for one card
         caption = _figcaption(payload.get("caption"))
         if name == "image":
             return self.figure([payload], payload.get("caption"))
@@ -338,68 +278,6 @@ class Renderer:
             self.note("an HTML card with no text (a script or a form) was left out")
         return (f"<p>{html.escape(text, quote=False)}</p>" if text else "") + frames
 
-    # Markdown (Ghost 1's editor): the common syntax only -------------------------------------
-
-    def markdown(self, text: str) -> str:
-        out, paragraph, items, quote, code, raw = [], [], [], [], None, []
-        list_tag = fence = ""
-
-        def close() -> None:
-            nonlocal paragraph, items, quote, raw
-            if paragraph:
-                out.append(f"<p>{_md_inline(' '.join(paragraph))}</p>")
-            if items:
-                lis = "".join(f"<li>{_md_inline(item)}</li>" for item in items)
-                out.append(f"<{list_tag}>{lis}</{list_tag}>")
-            if quote:
-                out.append(f"<blockquote>{self.markdown(chr(10).join(quote))}</blockquote>")
-            if raw:
-                out.append(self.html_card("\n".join(raw)))
-            paragraph, items, quote, raw = [], [], [], []
-
-        for line in text.replace("\r\n", "\n").split("\n"):
-            stripped = line.strip()
-            if code is not None:
-                if stripped.startswith(fence):
-                    out.append(f"<pre><code>{html.escape(chr(10).join(code))}</code></pre>")
-                    code = None
-                else:
-                    code.append(line)
-            elif not stripped:
-                close()
-            elif raw or (stripped.startswith("<") and not paragraph and not items):
-                raw.append(line)
-            elif stripped.startswith(("```", "~~~")):
-                close()
-                code, fence = [], stripped[:3]
-            elif match := re.match(r"(#{1,6})\s+(.*?)[\s#]*$", stripped):
-                close()
-                level = len(match.group(1))
-                out.append(f"<h{level}>{_md_inline(match.group(2))}</h{level}>")
-            elif re.fullmatch(r"([-*_])(\s*\1){2,}", stripped):
-                close()
-                out.append("<hr>")
-            elif match := re.match(r">\s?(.*)", stripped):
-                if not quote:
-                    close()
-                quote.append(match.group(1))
-            elif match := re.match(r"(?:([-*+])|\d+[.)])\s+(.*)", stripped):
-                tag = "ul" if match.group(1) else "ol"
-                if paragraph or quote or tag != list_tag:
-                    close()
-                list_tag = tag
-                items.append(match.group(2))
-            elif items and line[:1].isspace():
-                items[-1] += " " + stripped
-            else:
-                if items or quote:
-                    close()
-                paragraph.append(stripped)
-        if code is not None:
-            out.append(f"<pre><code>{html.escape(chr(10).join(code))}</code></pre>")
-        close()
-        return "\n".join(out)
-
     # Ghost's own HTML -----------------------------------------------------------------------
 
     def tidy(self, markup: str, on_image=None) -> tuple[str, list[dict]]:
@@ -499,31 +377,3 @@ def _markdown_footnotes(root) -> list[dict]:
                 previous.drop_tree()
             element.drop_tree()
     return notes
-
-
-_MD_CODE = re.compile(r"`([^`]+)`")
-_MD_IMAGE = re.compile(r'!\[([^\]]*)\]\(\s*(\S+?)(?:\s+"([^"]*)")?\s*\)')
-_MD_LINK = re.compile(r'\[([^\]]+)\]\(\s*(\S+?)(?:\s+"[^"]*")?\s*\)')
-_MD_AUTOLINK = re.compile(r"&lt;(https?://[^\s&]+)&gt;")
-_MD_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_MD_ITALIC = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
-
-
-def _url(escaped: str) -> str:
-    return _attr(html.unescape(escaped))
-
-
-def _md_inline(text: str) -> str:
-    codes: list[str] = []
-
-    def keep(match) -> str:
-        codes.append(f"<code>{match.group(1)}</code>")
-        return f"\x00{len(codes) - 1}\x00"
-
-    text = _MD_CODE.sub(keep, html.escape(text, quote=False))
-    text = _MD_IMAGE.sub(lambda m: f'<img src="{_url(m.group(2))}" alt="{_url(m.group(1))}">', text)
-    text = _MD_LINK.sub(lambda m: f'<a href="{_url(m.group(2))}">{m.group(1)}</a>', text)
-    text = _MD_AUTOLINK.sub(lambda m: f'<a href="{m.group(1)}">{m.group(1)}</a>', text)
-    text = _MD_BOLD.sub(r"<strong>\2</strong>", text)
-    text = _MD_ITALIC.sub(r"<em>\2</em>", text)
-    return re.sub(r"\x00(\d+)\x00", lambda m: codes[int(m.group(1))], text)

@@ -4,18 +4,15 @@ Substack's export (Settings → Exports) is a zip of `posts.csv`, a line a post,
 folder holding each post's body as `<post_id>.html`; the subscriber list is a CSV of its own
 (`email_list.<publication>.csv`), put beside them. The export names neither the publication's
 address nor its writers, so the caller gives them (`site_url`, `author_name`). Substack's own
-furniture in bodies (subscribe forms, share buttons) goes; its embeds become plain HTML, and
-photos are named by their original URL rather than Substack's resizing CDN.
+furniture in bodies (subscribe forms, share buttons) goes and its embeds become plain HTML
+(see `bodies`); photos are named by their original URL rather than Substack's resizing CDN.
 """
 
-import csv
-import io
 import json
 import logging
 import mimetypes
 import os
 import re
-import zipfile
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,13 +21,12 @@ from html import escape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import lxml.html
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.text import slugify
-from lxml import etree
 
 from masthead.importers import sources
+from masthead.importers.exportfiles import ExportFiles, csv_rows, is_zip, zip_names
 from masthead.importers.records import (
     SourceAuthor,
     SourceItem,
@@ -39,6 +35,7 @@ from masthead.importers.records import (
     SourceTerm,
 )
 from masthead.importers.sources import ExportError
+from masthead.importers.substack.bodies import data_attrs, draw_body
 from masthead.importers.wordpress.markup import CONTROL_CHARS
 from masthead.importers.wordpress.wxr import flag_slug
 
@@ -58,12 +55,6 @@ AUDIENCES = {
     "only_free": "signed-up subscribers",
 }  # fmt: skip
 KINDS = {"newsletter": "post", "podcast": "post", "thread": "post", "page": "page"}
-# Substack's furniture: subscribe forms, share and subscribe buttons, the paywall marker.
-DROPPED = {
-    "subscription-widget-wrap", "subscription-widget-wrap-editor", "subscription-widget",
-    "button-wrapper", "captioned-button-wrap", "paywall-jump", "image-link-expand",
-    "install-substack-app-embed", "poll-embed", "comment",
-}  # fmt: skip
 CDN_IMAGE = re.compile(r"substackcdn\.com/image/fetch/(?:[^/]*/)*?(https?(?::|%3A).+)$", re.I)
 # A Substack export holds a file a post (and two more a sent post: its opens and deliveries),
 # so the cap on the files read is sources' cap on an export's parts, a hundredfold.
@@ -89,71 +80,40 @@ class SubstackExport:
 # --- the files ----------------------------------------------------------------------------------
 
 
-class _Files:
+class _Files(ExportFiles):
     """The files of an export, a folder or a zip, by their names under the folder that holds
     `posts.csv`; each is read whole, and all together within the caps `sources` sets."""
 
     def __init__(self, path: Path) -> None:
         if not path.exists():
             raise ExportError(f"{path} does not exist")
-        self.path, self.archive, self.prefix = path, None, ""
-        self.budget, self.reads = sources.MAX_UNPACKED_BYTES, 0
         if path.is_dir():
+            super().__init__(path, pooled=True)
             names = [p.name for p in path.iterdir() if p.is_file()]
             if (path / "posts").is_dir():
                 names += [f"posts/{p.name}" for p in (path / "posts").iterdir() if p.is_file()]
-        elif _is_zip(path):
-            self.archive = path
-            try:
-                with zipfile.ZipFile(path) as archive:
-                    names = [i.filename for i in archive.infolist() if not i.is_dir()]
-            except zipfile.BadZipFile as error:
-                raise ExportError(f"{path} is not a readable zip file: {error}") from None
+        elif is_zip(path):
+            names = zip_names(path)
             found = [n for n in names if n.rsplit("/", 1)[-1] == "posts.csv"]
             found = [n for n in found if not n.startswith("__MACOSX/")]
-            self.prefix = min(found, key=len)[: -len("posts.csv")] if found else ""
-            names = [n[len(self.prefix) :] for n in names if n.startswith(self.prefix)]
+            prefix = min(found, key=len)[: -len("posts.csv")] if found else ""
+            super().__init__(path, archive=path, prefix=prefix, pooled=True)
+            names = [n[len(prefix) :] for n in names if n.startswith(prefix)]
         else:
             raise ExportError(
                 f"{path} is neither a folder nor a zip: a Substack export is the zip Substack "
                 "sends, or the folder it unpacks to"
             )
+        self.reads = 0
         self.names = {n for n in names if not n.rsplit("/", 1)[-1].startswith(".")}
         self.html = {n[len("posts/") : -len(".html")] for n in self.names if _is_post_file(n)}
-
-    def label(self, name: str) -> str:
-        return f"{self.archive}:{self.prefix}{name}" if self.archive else str(self.path / name)
 
     def read(self, name: str, size: int | None = None) -> bytes:
         """The file, whole (or its first `size` bytes); ExportError past the caps."""
         self.reads += 1
         if self.reads > MAX_FILES_FACTOR * sources.MAX_ZIP_MEMBERS:
             raise ExportError(f"{self.path} holds too many files to be one Substack export")
-        limit = self.budget if size is None else size
-        try:
-            if self.archive is None:
-                with open(self.path / name, "rb") as handle:
-                    data = handle.read(limit + 1)
-            else:
-                with zipfile.ZipFile(self.archive) as archive:
-                    with archive.open(self.prefix + name) as stream:
-                        data = stream.read(limit + 1)
-        except (OSError, KeyError, zipfile.BadZipFile, RuntimeError) as error:
-            raise ExportError(f"{self.label(name)} cannot be read: {error}") from None
-        if size is not None:
-            return data[:size]
-        if len(data) > limit:
-            raise ExportError(
-                f"{self.label(name)} takes the export past {sources.MAX_UNPACKED_BYTES:,} bytes "
-                "unpacked; it is refused as too big to be an export"
-            )
-        self.budget -= len(data)
-        return data
-
-
-def _is_zip(path: Path) -> bool:
-    with open(path, "rb") as handle:
-        return handle.read(4) == sources.ZIP_MAGIC
+        return super().read(name) if size is None else self.head(name, size)
 
 
 def _is_post_file(name: str) -> bool:
@@ -175,24 +135,9 @@ def is_substack_export(path: str | os.PathLike) -> bool:
 
 
 def _csv_rows(content: bytes, label: str, required: tuple[str, ...]) -> list[tuple[int, dict]]:
-    """(line, row) for each row, columns in lower case; ExportError if one required is missing."""
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ExportError(f"{label} is not UTF-8 text ({error})") from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    columns = {(name or "").strip().lower() for name in reader.fieldnames or []}
-    missing = [column for column in required if column not in columns]
-    if missing:
-        raise ExportError(f"{label} lacks the column(s) {', '.join(missing)} in its first line")
-    rows = []
-    try:
-        for row in reader:
-            clean = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if k}
-            rows.append((reader.line_num, clean))
-    except csv.Error as error:
-        raise ExportError(f"{label}, line {reader.line_num}: {error}") from None
-    return rows
+    """(line, row) for each row, columns in lower case and values stripped."""
+    rows = csv_rows(content, label, required)
+    return [(line, {k: v.strip() for k, v in row.items()}) for line, row in rows]
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -352,103 +297,7 @@ def _body(export, files: _Files, key: str, post_id: str, problems) -> tuple[str,
         problems.append("its text is not all UTF-8; the letters that were not are replaced")
     if not markup.strip():
         return "", []
-    root = lxml.html.fragment_fromstring(markup, create_parent="div")
-    for element in list(root.iter()):
-        if isinstance(element.tag, str) and element.getparent() is not None:
-            _tidy(element)
-    notes = _footnotes(root)
-    for img in root.iter("img"):
-        _image(export, img, key)
-    inner = escape(root.text or "", quote=False) + "".join(
-        lxml.html.tostring(child, encoding="unicode") for child in root
-    )
-    return inner, notes
-
-
-def _data(element) -> dict:
-    """The JSON Substack keeps in an element's `data-attrs`."""
-    try:
-        value = json.loads(element.get("data-attrs") or "{}")
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}
-
-
-def _replace(element, markup: str) -> None:
-    for piece in lxml.html.fragments_fromstring(markup) if markup else []:
-        if not isinstance(piece, str):
-            element.addprevious(piece)
-    element.drop_tree()
-
-
-def _link(url: str, text: str = "") -> str:
-    return f'<p><a href="{escape(url)}">{escape(text or url)}</a></p>' if url else ""
-
-
-def _tidy(element) -> None:
-    classes = set((element.get("class") or "").split())
-    if element.tag == "source":  # libxml2 does not know it is empty and nests the <img> in it
-        element.drop_tag()
-    elif classes & DROPPED or element.tag in ("form", "button", "svg"):
-        element.drop_tree()
-    elif "tweet" in classes:
-        link = next((a.get("href") for a in element.iter("a") if a.get("href")), "")
-        url = _data(element).get("url") or link
-        _replace(element, f"<p>{escape(url)}</p>" if url else "")  # a bare URL: an embed
-    elif classes & {"embedded-post-wrap", "digest-post-embed"}:
-        attrs = _data(element)
-        _replace(
-            element,
-            _link(attrs.get("url") or attrs.get("canonical_url") or "", attrs.get("title") or ""),
-        )
-    elif "image-gallery-embed" in classes:
-        gallery = _data(element).get("gallery") or {}
-        images = [i for i in gallery.get("images") or [] if isinstance(i, dict) and i.get("src")]
-        tags = "".join(f'<img src="{escape(i["src"])}" alt="">' for i in images)
-        caption = escape(str(gallery.get("caption") or ""))
-        _replace(
-            element, f"<figure>{tags}<figcaption>{caption}</figcaption></figure>" if tags else ""
-        )
-    elif "youtube-wrap" in classes and _data(element).get("videoId"):
-        video = escape(str(_data(element)["videoId"]))
-        _replace(element, f'<iframe src="https://www.youtube.com/embed/{video}"></iframe>')
-    elif "pullquote" in classes:
-        element.tag = "blockquote"
-
-
-def _footnotes(root) -> list[dict]:
-    """Substack's footnotes as WordPress's footnote records (`[{"id", "content"}]`), each
-    reference made a `<sup data-fn>` as the block editor writes it."""
-    notes = []
-    for note in list(root.iter("div")):
-        if "footnote" not in (note.get("class") or "").split() or note.getparent() is None:
-            continue
-        number = next(
-            (a for a in note.iter("a") if "footnote-number" in (a.get("class") or "")), None
-        )
-        body = next(
-            (d for d in note.iter("div") if "footnote-content" in (d.get("class") or "")), None
-        )
-        note_id = number.get("id", "") if number is not None else note.get("id", "")
-        if note_id and body is not None:
-            paragraphs = [_inner(p) for p in body.iter("p")] or [_inner(body)]
-            notes.append({"id": note_id, "content": "<br>".join(paragraphs).strip()})
-        note.drop_tree()
-    known = {note["id"] for note in notes}
-    for anchor in list(root.iter("a")):
-        if "footnote-anchor" in (anchor.get("class") or "").split():
-            target = (anchor.get("href") or "").rpartition("#")[2]
-            if target in known:
-                sup = etree.Element("sup", {"data-fn": target})
-                sup.tail = anchor.tail
-                anchor.getparent().replace(anchor, sup)
-    return notes
-
-
-def _inner(element) -> str:
-    return escape(element.text or "", quote=False) + "".join(
-        lxml.html.tostring(child, encoding="unicode") for child in element
-    )
+    return draw_body(markup, lambda img: _image(export, img, key))
 
 
 def _original(url: str) -> str:
@@ -458,7 +307,7 @@ def _original(url: str) -> str:
 
 
 def _image(export: SubstackExport, img, parent: str) -> None:
-    attrs = _data(img)
+    attrs = data_attrs(img)
     src = (img.get("src") or "").strip()
     url = _original(str(attrs.get("src") or "") or src)
     for attribute in ("srcset", "sizes", "data-attrs", "loading", "fetchpriority"):
