@@ -49,6 +49,12 @@ IMPORTED_ROW = ["source", "kind", "key", "content_hash", "object_id", "revision_
 FORMAT_VERSION = "1"  # moves on when the writer turns the same record into something else
 
 
+# Everything a source says of an item; not what the run adds (its problems, its converted body).
+HASHED_FIELDS = [
+    f.name for f in dataclasses.fields(SourceItem) if f.name not in ("problems", "body")
+]
+
+
 class Cancelled(Exception):
     pass
 
@@ -284,9 +290,10 @@ class Importer:
             raise Cancelled()
 
     def item_hash(self, item: SourceItem) -> str:
-        data = dataclasses.asdict(item)
-        data.pop("problems", None)
-        text = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
+        """What the item says, fingerprinted: a re-run compares it and converts nothing that is
+        unchanged. Its fields are plain values and lists of them (no deep copy needed)."""
+        values = [getattr(item, name) for name in HASHED_FIELDS]
+        text = json.dumps(values, default=str, ensure_ascii=False)
         return hashlib.sha256((self.mapping_hash + text).encode()).hexdigest()
 
     def _classify(self, items: list[SourceItem]):
@@ -384,6 +391,7 @@ class Importer:
             for p in prepared:
                 self._count(p, "created" if p.existing is None else "updated")
             return
+        self.links.found.clear()  # a cache of this batch's look-ups, not of the whole archive
         for p in prepared:  # links to pieces already imported: pointed at them now
             if p.item.body.links:
                 rewrite_links(p.blocks, self.links)

@@ -23,7 +23,7 @@ from masthead.importers.writer.redirects import old_path
 from masthead.importers.writer.references import write_references
 from masthead.newsroom.models import ArticlePage
 
-CHUNK = 500
+CHUNK = 1000  # pages per round: the search backend rescans its whole index once a round
 HREF = re.compile(r'<a href="([^"]+)"')
 
 

@@ -34,6 +34,11 @@ class Command(BaseCommand):
             help="Fetch photos missing from --uploads from the old site (its own host only).",
         )
         parser.add_argument("--dry-run", action="store_true", help="Read and plan, write nothing.")
+        parser.add_argument(
+            "--one-process",
+            action="store_true",
+            help="Convert bodies in this process instead of a second one beside the writes.",
+        )
         parser.add_argument("--site-url", default="", help="Where a Substack publication lived.")
         parser.add_argument("--author", default="", help="The byline for a Substack export.")
         parser.add_argument(
@@ -71,6 +76,7 @@ class Command(BaseCommand):
                 dry_run=options["dry_run"],
                 site_url=options["site_url"],
                 author_name=options["author"],
+                parallel=not options["one_process"],
             ),
             run=run,
             echo=lambda line: self.stderr.write(line),
