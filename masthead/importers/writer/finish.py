@@ -23,7 +23,7 @@ from masthead.importers.writer.redirects import old_path
 from masthead.importers.writer.references import write_references
 from masthead.newsroom.models import ArticlePage
 
-CHUNK = 1000  # pages per round: the search backend rescans its whole index once a round
+CHUNK = 500  # pages per round: memory, against the search backend rescanning its index each round
 HREF = re.compile(r'<a href="([^"]+)"')
 
 
