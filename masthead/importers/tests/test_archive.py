@@ -11,7 +11,6 @@ import zipfile
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.files.base import ContentFile
@@ -22,11 +21,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.documents import get_document_model
 from wagtail.models import (
-    Collection,
-    Locale,
     Page,
     PageViewRestriction,
     ReferenceIndex,
@@ -40,7 +36,7 @@ from masthead.importers.archive import schema
 from masthead.importers.archive.export import export_archive
 from masthead.importers.archive.restore import is_archive
 from masthead.importers.models import LongRedirect
-from masthead.importers.tests.moving import last_line, run_import
+from masthead.importers.tests.moving import ensure_migrated_rows, last_line, run_import
 from masthead.newsletter.models import Issue, IssueItem, Newsletter, Subscription
 from masthead.newsroom.models import (
     ArticlePage,
@@ -55,8 +51,9 @@ from masthead.newsroom.tests import factories as f
 from masthead.siteconfig.models import SiteSettings
 
 # Real commits (the restore's transaction, on_commit work) and, on PostgreSQL, real sequences.
-# The database is emptied by these tests; serialized_rollback puts back what `migrate` made.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# The database is emptied by these tests (and by earlier transactional ones): each starts from
+# what `migrate` made (moving.ensure_migrated_rows).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 LINK = re.compile(
     r'(?:href|src)="([^"#]*)|<(?:loc|link|id)>([^<]+)<|"(?:url|home_page_url)": "([^"]+)"'
@@ -74,32 +71,9 @@ EMPTY_FEED_DATE = re.compile(r"(<lastBuildDate>|<updated>)[^<]*(</)")
 
 @pytest.fixture(autouse=True)
 def media(tmp_path, settings):
+    ensure_migrated_rows()
     settings.MEDIA_ROOT = tmp_path / "media-old-server"
     return tmp_path
-
-
-def freshly_migrated():
-    """What `migrate` leaves in a new database: Wagtail's root page with its "Welcome" page and
-    a Site for it, the root collection and the default locale."""
-    locale = Locale.objects.create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
-    Collection.add_root(name="Root")
-    page_type = ContentType.objects.get_for_model(Page)
-    common = {"content_type": page_type, "locale": locale}
-    Page.objects.create(
-        title="Root", slug="root", path="0001", depth=1, numchild=1, url_path="/", **common
-    )
-    welcome = Page.objects.create(
-        title="Welcome to your new Wagtail site!",
-        slug="home",
-        path="00010001",
-        depth=2,
-        numchild=0,
-        url_path="/home/",
-        **common,
-    )
-    Site.objects.create(hostname="localhost", root_page=welcome, is_default_site=True)
 
 
 def empty_the_database():
@@ -113,7 +87,7 @@ def empty_the_database():
     call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
     ContentType.objects.bulk_create(content_types)
     Permission.objects.bulk_create(permissions)
-    freshly_migrated()
+    ensure_migrated_rows()
     for cache in caches.all():  # a new server: nothing remembered from the old one
         cache.clear()
 

@@ -59,9 +59,7 @@ def state(region: str, site: str) -> dict:
     }
 
 
-# serialized_rollback: Wagtail's root page comes from a migration, and an earlier test that
-# empties the tables would leave this one without it.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_an_import_killed_halfway_and_run_again_ends_as_an_uninterrupted_one(tmp_path):
     make_site()
     exports, mappings = {}, {}
