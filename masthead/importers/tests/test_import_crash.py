@@ -40,6 +40,18 @@ def command(*args) -> subprocess.Popen:
     )
 
 
+def still_running(export: Path) -> list[int]:
+    """Processes whose command line names the export (an import or its forked converter)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and str(export).encode() in (proc / "cmdline").read_bytes():
+                found.append(int(proc.name))
+        except OSError:
+            continue
+    return found
+
+
 def state(region: str, site: str) -> dict:
     """What readers and editors would find of one import, by address (ids differ)."""
     section = SectionPage.objects.get(slug=region)
@@ -84,6 +96,11 @@ def test_an_import_killed_halfway_and_run_again_ends_as_an_uninterrupted_one(tmp
         time.sleep(0.02)
     first.wait(timeout=60)
     assert first.returncode == -signal.SIGKILL, first.stderr.read().decode()[-2000:]
+    # Its body converter (a forked child) goes too, and with it the database session it held.
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and still_running(exports["beta"]):
+        time.sleep(0.1)
+    assert not still_running(exports["beta"])
     halfway = ImportedObject.objects.filter(source=source, kind="item").count()
     assert 0 < halfway < POSTS
 

@@ -8,6 +8,7 @@ address and the attachments' URLs; it is sent each body's markup and sends back 
 
 import multiprocessing
 import os
+import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 
@@ -20,15 +21,26 @@ _context: dict = {}
 
 
 def _forget_connections() -> None:
-    """In the forked worker: drop the parent's database connections without closing them
-    (closing would end the parent's session on the shared socket). The worker never queries."""
+    """In the forked worker: let go of the parent's database connections without closing them
+    (closing, or letting them be garbage-collected, would end the parent's session on the
+    shared socket). They are kept referenced until the worker exits. It never queries."""
     for alias in connections:
+        _context.setdefault("inherited", []).append(connections[alias].connection)
         connections[alias].connection = None
 
 
-def _start(site_url: str, attachments: dict | None) -> None:
+def _follow_parent(parent: int) -> None:
+    """End the worker when the importing process is gone (killed, out of memory): an orphan
+    would hold the parent's database session open."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(0)
+
+
+def _start(site_url: str, attachments: dict | None, parent: int) -> None:
     _forget_connections()
     _context.update(site_url=site_url, attachments=attachments)
+    threading.Thread(target=_follow_parent, args=(parent,), daemon=True).start()
 
 
 def convert(content: str, footnotes_meta: str, site_url: str, attachments) -> Body:
@@ -61,7 +73,7 @@ class Converter:
                 max_workers=1,
                 mp_context=multiprocessing.get_context("fork"),
                 initializer=_start,
-                initargs=(site_url, attachments),
+                initargs=(site_url, attachments, os.getpid()),
             )
 
     def submit(self, jobs: list[tuple[str, str]]) -> Future:
