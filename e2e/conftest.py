@@ -244,3 +244,14 @@ def new_context(browser, server):
 @pytest.fixture
 def page(new_context):
     return new_context().new_page()
+
+
+@pytest.fixture
+def admin(page, server):
+    """The admin, signed in as the server's editor (a module's own `server` if it has one)."""
+    from e2e.pages.admin import WagtailAdmin
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    admin = WagtailAdmin(page)
+    admin.log_in(server.username, server.password)
+    return admin

@@ -41,14 +41,6 @@ def photo(tmp_path):
     return path
 
 
-@pytest.fixture
-def admin(page, server):
-    page.set_viewport_size({"width": 1280, "height": 900})
-    admin = WagtailAdmin(page)
-    admin.log_in(server.username, server.password)
-    return admin
-
-
 def test_publish_gate_holds_back_an_uncredited_photo_until_it_is_credited(
     admin, server, photo, new_context
 ):

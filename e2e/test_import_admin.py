@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import expect
 
 from e2e.conftest import running_server
-from e2e.pages.admin import SLOW_MS, WagtailAdmin
+from e2e.pages.admin import SLOW_MS
 from masthead.importers.tests.moving import QUAYSIDE, quayside_uploads
 
 pytestmark = [pytest.mark.browser]
@@ -27,14 +27,6 @@ def server():
     """A server of its own, with one demo article."""
     with running_server(demo_limit=1, username="e2e-importer") as live:
         yield live
-
-
-@pytest.fixture
-def admin(page, server):
-    page.set_viewport_size({"width": 1280, "height": 900})
-    admin = WagtailAdmin(page)
-    admin.log_in(server.username, server.password)
-    return admin
 
 
 @pytest.fixture

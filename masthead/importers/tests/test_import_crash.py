@@ -2,7 +2,6 @@
 started again ends as an uninterrupted one; and an export cannot aim the importer at us."""
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -10,11 +9,10 @@ import time
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.db import connection
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import ReferenceIndex
 
+from masthead.core.tests.test_worker import worker_env
 from masthead.importers.models import ImportedObject
 from masthead.importers.tests.moving import make_site, run_import, write_export
 from masthead.newsroom.models import ArticlePage, SectionPage
@@ -24,17 +22,10 @@ POSTS = 1_200  # five batches
 
 
 def command(*args) -> subprocess.Popen:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "masthead.settings.test"}
-    db = settings.DATABASES["default"]
-    if connection.vendor == "sqlite":
-        env["SQLITE_PATH"] = db["NAME"]
-    else:
-        host = f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
-        env["DATABASE_URL"] = f"postgres://{db['USER']}@{host}/{db['NAME']}"
     return subprocess.Popen(
         [sys.executable, "manage.py", "import_content", *map(str, args)],
         cwd=ROOT,
-        env=env,
+        env=worker_env(DJANGO_SETTINGS_MODULE="masthead.settings.test"),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
