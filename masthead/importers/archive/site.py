@@ -21,6 +21,7 @@ from masthead.delivery import tags
 from masthead.delivery.purge import purge_tags
 from masthead.importers.archive import ArchiveError
 from masthead.importers.models import LongRedirect
+from masthead.importers.writer.indexing import index_objects, refresh_title_norms
 from masthead.newsletter.models import Newsletter, Subscription
 from masthead.newsroom.models import ArticlePage, ArticleType, Author, Topic
 
@@ -78,8 +79,8 @@ def finish_restore(echo=None) -> None:
     for model in get_indexed_models():
         objects = model.get_indexed_objects().order_by("pk")
         for chunk in _chunks(objects):
-            for backend in backends:
-                backend.add_bulk(model, chunk)
+            index_objects(backends, model, chunk)
+    refresh_title_norms(backends, Page)
     if echo:
         echo("search index filled")
     page_type = ContentType.objects.get_for_model(Page)

@@ -19,11 +19,12 @@ from masthead.core.versioning import bump
 from masthead.delivery import tags
 from masthead.delivery.purge import purge_tags
 from masthead.importers.models import ImportedObject, LongRedirect
+from masthead.importers.writer.indexing import index_objects, refresh_title_norms
 from masthead.importers.writer.redirects import old_path
 from masthead.importers.writer.references import write_references
 from masthead.newsroom.models import ArticlePage
 
-CHUNK = 500  # pages per round: memory, against the search backend rescanning its index each round
+CHUNK = 500  # pages per round: memory, against one statement per round
 HREF = re.compile(r'<a href="([^"]+)"')
 
 
@@ -117,11 +118,12 @@ def finish(ctx) -> int:
                 indexed = model.get_indexed_objects().filter(pk__in=[p.pk for p in objects])
                 if model is ArticlePage:
                     indexed = indexed.prefetch_related("article_authors__author")
-                for backend in backends:
-                    backend.add_bulk(model, list(indexed))
+                index_objects(backends, model, list(indexed))
             ImportedObject.objects.filter(pk__in=[pk for pk, _ in rows]).update(pending=False)
         done += len(rows)
         ctx.progress_note(f"indexed {done} pages")
+    if done:
+        refresh_title_norms(backends, Page)
     if done or ctx.report.changes["created"] or ctx.report.counts["redirects"]:
         bump()  # every remembered look-up (routes, lists, restrictions) starts again
         purge_tags(tags={tags.SITE})
