@@ -116,8 +116,9 @@ def main() -> None:
     from django.utils import timezone
 
     from masthead.core.demo.builder import DemoBuilder
-    from masthead.newsletter import services
     from masthead.newsletter.models import Delivery, Newsletter, Subscription
+    from masthead.newsletter.roundup import draft_roundup
+    from masthead.newsletter.sending import start_send
 
     call_command("migrate", verbosity=0)
     DemoBuilder(limit=12).build()
@@ -131,7 +132,7 @@ def main() -> None:
             Subscription.objects.bulk_create(batch)
             batch = []
     Subscription.objects.bulk_create(batch)
-    issue = services.draft_roundup(newsletter=newsletter, week_ending=timezone.localdate())
+    issue = draft_roundup(newsletter=newsletter, week_ending=timezone.localdate())
 
     sink = CountingSink()
     port = _setup_free_port()
@@ -171,7 +172,7 @@ def main() -> None:
     before_peak, idle = peak_rss_mb(worker.pid), peak_rss_mb(worker.pid, "VmRSS")
     # Without a fresh peak the send's figure is the whole life of this worker so far.
     send_own_peak = reset_peak(worker.pid)
-    services.start_send(issue=issue)  # freezes the audience and queues the task
+    start_send(issue=issue)  # freezes the audience and queues the task
     send = issue.send
     # Kills fall at random moments of the send (seconds after its first message), not right
     # after a message was accepted, which would favour the one-message window in which a reply

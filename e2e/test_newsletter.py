@@ -22,10 +22,12 @@ SEND_TIMEOUT = 30  # seconds to wait for the issue after the worker has run
 SEND_THIS_WEEK = """
 import json
 from django.utils import timezone
-from masthead.newsletter import services
-n = services.default_newsletter()
-issue = services.draft_roundup(newsletter=n, week_ending=timezone.localdate())
-send = services.start_send(issue=issue)
+from masthead.newsletter.roundup import draft_roundup
+from masthead.newsletter.sending import start_send
+from masthead.newsletter.site import default_newsletter
+n = default_newsletter()
+issue = draft_roundup(newsletter=n, week_ending=timezone.localdate())
+send = start_send(issue=issue)
 print("RESULT " + json.dumps(
     {"subject": issue.subject, "items": issue.items.count(), "audience": send.audience}
 ))

@@ -11,9 +11,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from masthead.newsletter import services
+from masthead.newsletter import sending, subscriptions
 from masthead.newsletter.models import Delivery, Issue, Newsletter, Send
 from masthead.newsletter.rendering import UNSUBSCRIBE_PLACEHOLDER, issue_articles, render_issue
+from masthead.newsletter.site import base_url
 
 
 def _check(request, action="change"):
@@ -31,7 +32,7 @@ def preview(request, pk):
             "newsletter/issue.html",
             {"issue": issue, "articles": issue_articles(issue), "title": issue.subject},
         )
-    rendered = render_issue(issue, root=services.base_url())
+    rendered = render_issue(issue, root=base_url())
     if request.GET.get("format") == "text":
         return HttpResponse(
             rendered.text.replace(UNSUBSCRIBE_PLACEHOLDER, "(your unsubscribe link)"),
@@ -47,7 +48,7 @@ def send_test(request, pk):
         if not request.user.email:
             messages.error(request, "Your account has no email address to send the test to.")
         else:
-            services.send_test(issue=issue, email=request.user.email)
+            sending.send_test(issue=issue, email=request.user.email)
             messages.success(request, f"A test of “{issue}” went to {request.user.email}.")
     return redirect(reverse("wagtailsnippets_newsletter_issue:edit", args=[issue.pk]))
 
@@ -57,7 +58,7 @@ def send(request, pk):
     _check(request, "change")
     issue = get_object_or_404(Issue, pk=pk)
     if request.method == "POST":
-        started = services.start_send(issue=issue)
+        started = sending.start_send(issue=issue)
         messages.success(request, f"Sending “{issue}” to {started.audience} subscribers.")
         return redirect(reverse("newsletter_admin:progress", args=[started.pk]))
     audience = issue.newsletter.subscriptions.filter(state="active").count()
@@ -109,7 +110,7 @@ def import_subscribers(request):
             except UnicodeDecodeError:
                 form.add_error("file", "The file is not UTF-8 text; save it as CSV UTF-8.")
             else:
-                report = services.import_subscribers(
+                report = subscriptions.import_subscribers(
                     newsletter=form.cleaned_data["newsletter"], lines=io.StringIO(text)
                 )
     return TemplateResponse(
@@ -127,7 +128,7 @@ def forget(request):
         raise PermissionDenied
     form = ForgetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        count = services.forget_reader(email=form.cleaned_data["email"])
+        count = subscriptions.forget_reader(email=form.cleaned_data["email"])
         messages.success(
             request, f"Deleted {count} subscription{'s' if count != 1 else ''} and their records."
         )

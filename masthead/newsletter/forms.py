@@ -40,7 +40,7 @@ class IssueForm(WagtailAdminModelForm):
     def save(self, commit=True):
         instance = super().save(commit=commit)
         if commit:
-            from masthead.newsletter.services import keep_gathered_since_form
+            from masthead.newsletter.roundup import keep_gathered_since_form
 
             shown = {form.instance.pk for form in self.formsets["items"].forms}
             keep_gathered_since_form(instance, shown - {None})

@@ -6,7 +6,7 @@ from masthead.core.versioning import bump
 from masthead.delivery import tags
 from masthead.delivery.purge import purge_tags
 from masthead.newsletter.models import Newsletter
-from masthead.newsletter.services import record_tracking_event
+from masthead.newsletter.subscriptions import record_tracking_event
 
 
 @receiver(post_save, sender=Newsletter, dispatch_uid="newsletter-changed")

@@ -16,7 +16,7 @@ CONFIRMATION_RETRY_DELAYS = [30, 120, 600, 1800, 7200]
 def send_confirmation_task(subscription_id: int, attempt: int = 1) -> None:
     """Mail one subscription's confirmation; safe to run twice. A failure is tried again later,
     with a growing delay, and in the meantime the reader may sign up again to try at once."""
-    from masthead.newsletter.services import send_confirmation
+    from masthead.newsletter.subscriptions import send_confirmation
 
     try:
         send_confirmation(subscription_id=subscription_id)

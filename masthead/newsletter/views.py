@@ -1,4 +1,4 @@
-"""Sign-up, confirmation, unsubscribe and the web archive. Thin: the work is in services."""
+"""Sign-up, confirmation, unsubscribe and the web archive. Thin: the work is in subscriptions."""
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -7,10 +7,11 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from masthead.newsletter import services
+from masthead.newsletter import subscriptions
 from masthead.newsletter.forms import SignupForm
 from masthead.newsletter.models import Issue
 from masthead.newsletter.rendering import issue_articles
+from masthead.newsletter.site import default_newsletter
 
 
 def _client(request) -> str:
@@ -21,7 +22,7 @@ def _client(request) -> str:
 @require_http_methods(["GET", "POST"])
 def signup(request):
     """The newsletter page: the form, and the archive of sent issues."""
-    newsletter = services.default_newsletter()
+    newsletter = default_newsletter()
     if newsletter is None:
         raise Http404("No newsletter yet")
     form = SignupForm(request.POST or None, initial={"source": request.GET.get("from", "")})
@@ -31,16 +32,16 @@ def signup(request):
             return redirect(reverse("newsletter:check_email"))  # a bot: say nothing, do nothing
         if form.is_valid():
             try:
-                services.subscribe(
+                subscriptions.subscribe(
                     email=form.cleaned_data["email"],
                     newsletter=newsletter,
                     source=form.cleaned_data["source"] or request.META.get("HTTP_REFERER", ""),
                     client=_client(request),
                 )
-            except services.TooManySignups as error:
+            except subscriptions.TooManySignups as error:
                 form.add_error(None, str(error))  # not the address's fault: said above the form
                 status, headers = 429, {"Retry-After": str(error.retry_after)}
-            except services.SubscribeError as error:
+            except subscriptions.SubscribeError as error:
                 form.add_error("email", str(error))
                 status = 400
             else:
@@ -67,7 +68,7 @@ def check_email(request):
 def confirm(request, token):
     """GET shows a button; only the POST confirms, so link scanners subscribe nobody."""
     if request.method == "POST":
-        subscription = services.confirm(token=token)
+        subscription = subscriptions.confirm(token=token)
         template = "newsletter/confirmed.html" if subscription else "newsletter/link_invalid.html"
         return TemplateResponse(
             request,
@@ -84,7 +85,7 @@ def confirm(request, token):
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     if request.method == "POST":
-        services.unsubscribe(token=token)
+        subscriptions.unsubscribe(token=token)
         if request.POST.get("List-Unsubscribe") == "One-Click":
             # The same short answer whatever the token, so it tells nobody anything.
             return HttpResponse("You are unsubscribed.", content_type="text/plain")

@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from masthead.core.clock import CLOCK_HOOK
-from masthead.newsletter import admin_views, services
+from masthead.newsletter import admin_views, sending
 from masthead.newsletter.models import Issue, Newsletter, Subscription
 
 
@@ -98,4 +98,4 @@ def issue_buttons(snippet, user, next_url=None):
 
 
 # The clock (core/clock.py) drafts each week's round-up and starts due sends every minute.
-hooks.register(CLOCK_HOOK, services.tick)
+hooks.register(CLOCK_HOOK, sending.tick)

@@ -182,8 +182,8 @@ class SendRunAgainTests(TransactionTestCase):
         self.addCleanup(lambda: [signal.signal(s, h) for s, h in handlers.items()])
 
     def test_a_send_whose_worker_died_after_the_last_message_ends_without_mailing_again(self):
-        from masthead.newsletter import services
         from masthead.newsletter.models import Issue, Subscription
+        from masthead.newsletter.sending import start_send
         from masthead.newsletter.tasks import send_issue_task
         from masthead.newsletter.tests.factories import make_newsletter
 
@@ -193,7 +193,7 @@ class SendRunAgainTests(TransactionTestCase):
                 newsletter=newsletter, email=f"r{i}@example.com", state="active"
             )
         issue = Issue.objects.create(newsletter=newsletter, subject="Week 1", slug="week-1")
-        send = services.start_send(issue=issue)
+        send = start_send(issue=issue)
         queued = DBTaskResult.objects.get(task_path__endswith="send_issue_task")
         # A worker claims the task, sends every message, and is killed before it records the end.
         queued.claim("killed")

@@ -2,7 +2,7 @@ from django import template
 from django.utils.functional import SimpleLazyObject
 
 from masthead.newsletter.forms import SignupForm
-from masthead.newsletter.services import default_newsletter
+from masthead.newsletter.site import default_newsletter
 
 register = template.Library()
 

@@ -6,8 +6,8 @@ from django.test import TestCase, override_settings
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from masthead.newsletter import services
 from masthead.newsletter.models import Issue, Send, Subscription
+from masthead.newsletter.roundup import draft_roundup
 from masthead.newsletter.tests.factories import make_newsletter
 from masthead.newsletter.tests.smtp import SMTPServer
 from masthead.newsroom.tests import factories as f
@@ -31,9 +31,7 @@ class NewsletterAdminTests(TestCase):
         Subscription.objects.create(
             newsletter=cls.newsletter, email="left@example.com", state="unsubscribed"
         )
-        cls.issue = services.draft_roundup(
-            newsletter=cls.newsletter, week_ending=timezone.localdate()
-        )
+        cls.issue = draft_roundup(newsletter=cls.newsletter, week_ending=timezone.localdate())
         cls.editor = get_user_model().objects.create_superuser("ed", "ed@news.example", "x" * 16)
 
     def setUp(self):
@@ -147,7 +145,7 @@ class OpenFormTests(TestCase):
         for section, title in [(europe, "Ports"), (europe, "Grain"), (africa, "Sahel")]:
             f.make_article(section, title=title, article_type=kind, age=timedelta(hours=3))
         newsletter = make_newsletter()
-        issue = services.draft_roundup(newsletter=newsletter, week_ending=timezone.localdate())
+        issue = draft_roundup(newsletter=newsletter, week_ending=timezone.localdate())
         editor = get_user_model().objects.create_superuser("ed", "ed@news.example", "x" * 16)
         self.client.force_login(editor)
         edit = f"/admin/snippets/newsletter/issue/edit/{issue.pk}/"
@@ -159,7 +157,7 @@ class OpenFormTests(TestCase):
         # While the form is open, the clock adds a piece in each region...
         f.make_article(africa, title="Lake ferry", article_type=kind)
         wire = f.make_article(europe, title="Wire story", article_type=kind)
-        services.draft_roundup(newsletter=newsletter, week_ending=timezone.localdate())
+        draft_roundup(newsletter=newsletter, week_ending=timezone.localdate())
         # ...and the editor, who never saw them, moves Ports above Grain, removes Sahel and
         # adds the wire story by hand. The rows as the form showed them, in its order:
         self.assertEqual(list(shown), ["Grain", "Ports", "Sahel"])

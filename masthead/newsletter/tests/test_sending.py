@@ -6,8 +6,9 @@ from django.db.models.signals import post_save
 from django.test import TestCase, override_settings
 from django.utils import timezone
 
-from masthead.newsletter import services
 from masthead.newsletter.models import Delivery, Issue, Send, Subscription
+from masthead.newsletter.roundup import draft_roundup
+from masthead.newsletter.sending import resume_abandoned_sends, start_send, tick
 from masthead.newsletter.tests.factories import make_newsletter
 from masthead.newsletter.tests.smtp import SMTPServer
 from masthead.newsroom.models import ArticlePage, HomePage, SectionPage
@@ -59,7 +60,7 @@ class SendingTests(TestCase):
             Subscription.objects.create(newsletter=cls.newsletter, email=email, state=state)
 
     def roundup(self):
-        return services.draft_roundup(newsletter=self.newsletter, week_ending=timezone.localdate())
+        return draft_roundup(newsletter=self.newsletter, week_ending=timezone.localdate())
 
     def send(self, smtp, issue=None):
         issue = issue or self.roundup()
@@ -67,7 +68,7 @@ class SendingTests(TestCase):
             override_settings(**smtp.settings(), **FAST),
             self.captureOnCommitCallbacks(execute=True),
         ):
-            services.start_send(issue=issue)
+            start_send(issue=issue)
         return Send.objects.get(issue=issue)
 
     def assert_each_active_reader_got_one(self, smtp, except_for=()):
@@ -178,21 +179,21 @@ class ClockTests(TestCase):
         )
 
     def test_tick_drafts_the_coming_issue_and_sends_it_when_its_time_comes(self):
-        services.tick()
+        tick()
         issue = Issue.objects.get()
         self.assertEqual(issue.state, Issue.State.DRAFT)
         self.assertEqual(issue.week_of.weekday(), self.newsletter.send_weekday)
         self.assertEqual([i.article.title for i in issue.items.all()], ["This week"])
-        services.tick()
+        tick()
         self.assertEqual(Issue.objects.count(), 1)  # drafted once
         issue.scheduled_for = timezone.now() + timedelta(hours=1)
         issue.save()
-        self.assertEqual(services.tick(), [])
+        self.assertEqual(tick(), [])
         a_minute_ago = timezone.now() - timedelta(minutes=1)
         Issue.objects.filter(pk=issue.pk).update(scheduled_for=a_minute_ago)
         with SMTPServer() as smtp, override_settings(**smtp.settings(), **FAST):
             with self.captureOnCommitCallbacks(execute=True):
-                lines = services.tick()
+                lines = tick()
             self.assertEqual(
                 lines,
                 [
@@ -204,11 +205,11 @@ class ClockTests(TestCase):
 
     def test_a_week_with_nothing_published_gets_no_issue_until_something_is(self):
         ArticlePage.objects.update(first_published_at=timezone.now() - timedelta(days=30))
-        services.tick()
+        tick()
         self.assertFalse(Issue.objects.exists())
         europe = SectionPage.objects.get(title="Europe")
         f.make_article(europe, title="First of the week", article_type=f.make_type("Brief"))
-        services.tick()
+        tick()
         self.assertEqual(
             [item.article.title for item in Issue.objects.get().items.all()], ["First of the week"]
         )
@@ -217,7 +218,7 @@ class ClockTests(TestCase):
         def titles():
             return [item.article.title for item in issue.items.order_by("sort_order")]
 
-        services.tick()
+        tick()
         issue = Issue.objects.get()
         self.assertEqual(titles(), ["This week"])
         issue.items.get().delete()  # the editor leaves it out
@@ -229,7 +230,7 @@ class ClockTests(TestCase):
             dispatch_uid="test-issue-saved",
         )
         self.addCleanup(post_save.disconnect, sender=Issue, dispatch_uid="test-issue-saved")
-        services.tick()
+        tick()
         self.assertEqual(titles(), [])  # and it stays out; the emptied issue stays too
         # A tick with nothing new moves its mark quietly: no signal, so no reindexing task
         # for the worker every minute.
@@ -241,17 +242,17 @@ class ClockTests(TestCase):
         kind = f.make_type("Brief")
         f.make_article(africa, title="Later in Africa", article_type=kind)
         f.make_article(europe, title="Later in Europe", article_type=kind)
-        services.tick()
+        tick()
         self.assertEqual(titles(), ["Later in Europe", "Later in Africa"])
 
         f.make_article(europe, title="Newest in Europe", article_type=kind)
-        services.tick()
+        tick()
         self.assertEqual(titles(), ["Newest in Europe", "Later in Europe", "Later in Africa"])
 
         issue.scheduled_for = timezone.now() + timedelta(hours=1)  # approved as it stands
         issue.save()
         f.make_article(africa, title="After approval", article_type=kind)
-        services.tick()
+        tick()
         self.assertEqual(titles(), ["Newest in Europe", "Later in Europe", "Later in Africa"])
 
     def test_a_piece_removed_just_after_it_was_gathered_stays_out_and_a_late_one_is_caught(self):
@@ -259,23 +260,23 @@ class ClockTests(TestCase):
             return [item.article.title for item in issue.items.order_by("sort_order")]
 
         t0 = timezone.now()
-        services.tick(t0)
+        tick(t0)
         issue = Issue.objects.get()
         europe, kind = SectionPage.objects.get(title="Europe"), f.make_type("Brief")
         f.make_article(europe, title="Just filed", article_type=kind)
-        services.tick(t0 + timedelta(minutes=1))
+        tick(t0 + timedelta(minutes=1))
         self.assertEqual(titles(), ["Just filed", "This week"])
         issue.items.get(article__title="Just filed").delete()  # the editor takes it out at once
-        services.tick(t0 + timedelta(minutes=2))
+        tick(t0 + timedelta(minutes=2))
         self.assertEqual(titles(), ["This week"])
         # A piece stamped before that tick whose publish was committed only after it looked:
         late = f.make_article(europe, title="Late commit", article_type=kind)
         ArticlePage.objects.filter(pk=late.pk).update(
             first_published_at=t0 + timedelta(seconds=100)
         )
-        services.tick(t0 + timedelta(minutes=3))
+        tick(t0 + timedelta(minutes=3))
         self.assertEqual(titles(), ["Late commit", "This week"])
-        services.tick(t0 + timedelta(minutes=10))
+        tick(t0 + timedelta(minutes=10))
         self.assertEqual(titles(), ["Late commit", "This week"])
 
     def test_what_is_published_after_an_issue_stopped_gathering_opens_the_next_one(self):
@@ -285,17 +286,17 @@ class ClockTests(TestCase):
         now = timezone.now()
         self.newsletter.send_weekday = timezone.localdate(now).weekday()  # today is send day
         self.newsletter.save()
-        services.tick(now)
+        tick(now)
         sent = Issue.objects.get()
         self.assertEqual(titles(sent), ["This week"])
         Issue.objects.filter(pk=sent.pk).update(scheduled_for=now)
-        services.tick(now + timedelta(seconds=1))  # the send starts
+        tick(now + timedelta(seconds=1))  # the send starts
         europe = SectionPage.objects.get(title="Europe")
         f.make_article(europe, title="Filed after the send", article_type=f.make_type("Brief"))
-        services.tick(now + timedelta(minutes=1))
+        tick(now + timedelta(minutes=1))
         self.assertEqual(titles(sent), ["This week"])  # gone out as it stood
 
-        services.tick(now + timedelta(days=1))
+        tick(now + timedelta(days=1))
         coming = Issue.objects.exclude(pk=sent.pk).get()
         self.assertEqual(coming.week_of, timezone.localdate(now) + timedelta(days=7))
         self.assertEqual(titles(coming), ["Filed after the send"])
@@ -304,17 +305,17 @@ class ClockTests(TestCase):
         now = timezone.now()
         self.newsletter.send_weekday = timezone.localdate(now).weekday()
         self.newsletter.save()
-        services.tick(now)
+        tick(now)
         sent = Issue.objects.get()
         Issue.objects.filter(pk=sent.pk).update(scheduled_for=now)
-        services.tick(now + timedelta(seconds=1))
+        tick(now + timedelta(seconds=1))
         # The editors move the round-up three days later: its week now reaches back before the
         # last send day, where "This week" went out already.
         self.newsletter.send_weekday = (self.newsletter.send_weekday + 3) % 7
         self.newsletter.save()
         europe = SectionPage.objects.get(title="Europe")
         f.make_article(europe, title="Since the last issue", article_type=f.make_type("Brief"))
-        services.tick(now + timedelta(days=1))
+        tick(now + timedelta(days=1))
         coming = Issue.objects.exclude(pk=sent.pk).get()
         self.assertEqual(coming.week_of, timezone.localdate(now) + timedelta(days=3))
         titles = [item.article.title for item in coming.items.order_by("sort_order")]
@@ -325,14 +326,14 @@ class ClockTests(TestCase):
         today = timezone.localdate(now)
         self.newsletter.send_weekday = (today.weekday() + 4) % 7
         self.newsletter.save()
-        services.tick(now)
+        tick(now)
         draft = Issue.objects.get()
         draft.introduction = "Our pick of the week."
         draft.save()
         for days_ahead in (1, 5):  # earlier, then later than the draft's day
             self.newsletter.send_weekday = (today.weekday() + days_ahead) % 7
             self.newsletter.save()
-            services.tick(now + timedelta(minutes=days_ahead))
+            tick(now + timedelta(minutes=days_ahead))
             moved = Issue.objects.get()  # still the one draft
             self.assertEqual(moved.pk, draft.pk)
             self.assertEqual(moved.week_of, today + timedelta(days=days_ahead))
@@ -360,16 +361,16 @@ class ResumeTests(TestCase):
             state=D.SENDING,
             claimed_until=timezone.now() + timedelta(minutes=1),
         )
-        self.assertEqual(services.resume_abandoned_sends(timezone.now()), [])
+        self.assertEqual(resume_abandoned_sends(timezone.now()), [])
         with SMTPServer() as smtp, override_settings(**smtp.settings(), **FAST):
-            lines = services.resume_abandoned_sends(timezone.now() + timedelta(minutes=2))
+            lines = resume_abandoned_sends(timezone.now() + timedelta(minutes=2))
             self.assertEqual(lines, ["Resumed the send of “S”."])
             # The test settings run tasks at once: the lease has not run out in real time, so
             # the delivery is still held; once it has, the resumed task sends it.
             Delivery.objects.filter(pk=delivery.pk).update(
                 claimed_until=timezone.now() - timedelta(seconds=1)
             )
-            services.resume_abandoned_sends(timezone.now())
+            resume_abandoned_sends(timezone.now())
             self.assertEqual(list(smtp.sink.recipients()), ["r@example.com"])
         send.refresh_from_db()
         self.assertEqual(send.state, Send.State.DONE)

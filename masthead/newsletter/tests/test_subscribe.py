@@ -9,8 +9,9 @@ from django.test import TestCase, override_settings
 from django.utils import timezone
 from django_tasks import task_backends
 
-from masthead.newsletter import limits, services, tokens
+from masthead.newsletter import limits, tokens
 from masthead.newsletter.models import Subscription
+from masthead.newsletter.subscriptions import import_subscribers
 from masthead.newsletter.tests.factories import make_newsletter
 from masthead.newsletter.tests.smtp import HungSMTPServer, SMTPServer, free_port, smtp_settings
 from masthead.newsroom.tests import factories as f
@@ -123,7 +124,7 @@ class SubscribeTests(TestCase):
 
     def test_the_import_matches_addresses_whatever_their_case(self):
         Subscription.objects.create(newsletter=self.newsletter, email="reader@example.com")
-        report = services.import_subscribers(
+        report = import_subscribers(
             newsletter=self.newsletter,
             lines=["email", "READER@example.com", "New@example.com", "new@EXAMPLE.com"],
         )

@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from masthead.newsletter.services import tick
+from masthead.newsletter.sending import tick
 
 
 class Command(BaseCommand):
