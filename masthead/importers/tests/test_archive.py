@@ -30,13 +30,14 @@ from wagtail.models import (
     Site,
 )
 
+from masthead.core.tests.database import ensure_migrated_rows
 from masthead.core.versioning import content_version
 from masthead.images.models import CustomImage
 from masthead.importers.archive import schema
 from masthead.importers.archive.export import export_archive
 from masthead.importers.archive.restore import is_archive
 from masthead.importers.models import LongRedirect
-from masthead.importers.tests.moving import ensure_migrated_rows, last_line, run_import
+from masthead.importers.tests.moving import last_line, run_import
 from masthead.newsletter.models import Issue, IssueItem, Newsletter, Subscription
 from masthead.newsroom.models import (
     ArticlePage,
@@ -52,7 +53,7 @@ from masthead.siteconfig.models import SiteSettings
 
 # Real commits (the restore's transaction, on_commit work) and, on PostgreSQL, real sequences.
 # The database is emptied by these tests (and by earlier transactional ones): each starts from
-# what `migrate` made (moving.ensure_migrated_rows).
+# what `migrate` made (core.tests.database.ensure_migrated_rows).
 pytestmark = pytest.mark.django_db(transaction=True)
 
 LINK = re.compile(
