@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.feeds import views as feeds
+from masthead.feeds.corrections import CorrectionsAtomFeed, CorrectionsRssFeed, corrections_json
 from masthead.feeds.views import ArticleAtomFeed, ArticleRssFeed, json_feed
 from masthead.newsletter import webhooks
 from masthead.newsroom import views as newsroom
@@ -14,6 +15,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("feed/", ArticleRssFeed(), name="feed"),
+    path("corrections/feed/", CorrectionsRssFeed(), name="corrections_feed"),
+    path("corrections/feed/atom/", CorrectionsAtomFeed(), name="corrections_feed_atom"),
+    path("corrections/feed/json/", corrections_json, name="corrections_feed_json"),
     path("feed/atom/", ArticleAtomFeed(), name="feed_atom"),
     path("feed/json/", json_feed, name="feed_json"),
     path("feed/<str:kind>/<slug:slug>/", ArticleRssFeed(), name="scoped_feed"),
@@ -28,6 +32,7 @@ urlpatterns = [
     *webhooks.routes(),  # bounces and complaints: only when switched on, with a secret
     path("latest/", newsroom.latest, name="latest"),
     path("briefs/", newsroom.briefs, name="briefs"),
+    path("corrections/", newsroom.corrections, name="corrections"),
     path("type/<slug:slug>/", newsroom.article_type, name="article_type"),
     path("topics/<slug:slug>/", newsroom.topic, name="topic"),
     path("authors/<slug:slug>/", newsroom.author, name="author"),

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.images import get_image_model
-from wagtail.rich_text import expand_db_html
 
+from masthead.core.cleaning import expand_rich_text
 from masthead.delivery import tags
 from masthead.images.renditions import FEED_INLINE_SPEC, FEED_SPEC, renditions
-from masthead.newsroom.models import ArticlePage
+from masthead.newsroom.models import ArticleCorrection, ArticlePage
 from masthead.newsroom.queries import decorate
 
 # src, href and srcset values that start at the site root
@@ -38,7 +38,7 @@ def prepare(articles: list) -> list:
     nothing else of them, and fifty articles' worth of model instances cost more than the query.
     The photos in all the bodies come in one query with their one feed rendition (`feed_photos`),
     where the StreamField would fetch them article by article, and each rendition on its own.
-    Each article's path (`feed_path`) is worked out here too.
+    Each article's path (`feed_path`) and corrections (`feed_corrections`) are worked out here too.
     """
     from wagtail_footnotes.models import Footnote
 
@@ -67,9 +67,13 @@ def prepare(articles: list) -> list:
         .values_list("articlepage_id", "topic__name")
     ):
         topics[page_id].append(name)
+    corrections = defaultdict(list)
+    for correction in ArticleCorrection.objects.filter(page_id__in=ids).order_by("made_at", "pk"):
+        corrections[correction.page_id].append(correction)
     region_urls = {}
     for article in articles:
         article.feed_notes, article.feed_topics = notes[article.pk], topics[article.pk]
+        article.feed_corrections = corrections[article.pk]
         article.feed_photos = photos
         article.feed_path = _path(article, region_urls)
     return articles
@@ -160,6 +164,10 @@ def article_html(article, root: str) -> str:
                 credit,
             )
         )
+    corrections = article.feed_corrections  # see prepare()
+    retraction = next((c for c in corrections if c.is_retraction), None)
+    if retraction:
+        parts.append(_correction(retraction, "p"))
     if article.dek:
         parts.append(format_html("<p><strong>{}</strong></p>", article.dek))
 
@@ -175,7 +183,7 @@ def article_html(article, root: str) -> str:
     for block in article.body.raw_data:
         kind, value = block["type"], block["value"]
         if kind == "paragraph":
-            parts.append(FOOTNOTE_TAG.sub(footnote, expand_db_html(value)))
+            parts.append(FOOTNOTE_TAG.sub(footnote, expand_rich_text(value)))
         elif kind == "heading":
             level = value.get("level") if value.get("level") in ("h2", "h3") else "h2"
             parts.append(format_html("<{0}>{1}</{0}>", level, value.get("text", "")))
@@ -198,7 +206,7 @@ def article_html(article, root: str) -> str:
             parts.append(
                 format_html(
                     "<blockquote>{}{}</blockquote>",
-                    mark_safe(expand_db_html(value.get("text", ""))),
+                    mark_safe(expand_rich_text(value.get("text", ""))),
                     format_html("<footer>{}</footer>", attribution) if attribution else "",
                 )
             )
@@ -206,11 +214,31 @@ def article_html(article, root: str) -> str:
             parts.append(_table(value))
     if numbers:
         items = "".join(
-            format_html("<li>{}</li>", mark_safe(expand_db_html(notes[key])))
+            format_html("<li>{}</li>", mark_safe(expand_rich_text(notes[key])))
             for key in sorted(numbers, key=numbers.get)
         )
         parts.append(f"<h2>Notes</h2><ol>{items}</ol>")
+    if corrections:
+        items = "".join(_correction(correction, "li") for correction in corrections)
+        parts.append(f"<h2>Corrections and clarifications</h2><ol>{items}</ol>")
     return absolutize("\n".join(parts), root)
+
+
+def modified_at(article):
+    """When a feed item last changed for its readers: a publish or a correction (prepared)."""
+    times = [article.last_published_at or article.first_published_at]
+    times += [correction.made_at for correction in article.feed_corrections]
+    return max(t for t in times if t)
+
+
+def _correction(correction, element: str) -> str:
+    return format_html(
+        "<{0}><strong>{1}, {2}:</strong> {3}</{0}>",
+        element,
+        correction.get_kind_display(),
+        correction.made_at.strftime("%-d %B %Y"),
+        correction.text,
+    )
 
 
 def _items(value) -> list:

@@ -29,6 +29,8 @@ class Scope:
 
 def feed_url(kind: str = "site", slug: str = "", fmt: str = "rss") -> str:
     suffix = "" if fmt == "rss" else f"{fmt}/"
+    if kind == "corrections":
+        return reverse("corrections_feed") + suffix
     if kind == "site":
         return reverse("feed") + suffix
     return reverse("scoped_feed", kwargs={"kind": kind, "slug": slug}) + suffix

@@ -3,12 +3,13 @@
 from datetime import timedelta
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
 from masthead.delivery import tags
 from masthead.newsroom import queries
-from masthead.newsroom.models import ArticlePage, ArticleType, Author, Topic
+from masthead.newsroom.models import ArticleCorrection, ArticlePage, ArticleType, Author, Topic
 
 # Sitemaps list every live page and article: any publish, unpublish or move changes them.
 TAGS = (tags.listing("stories"), tags.listing("briefs"), tags.listing("pages"))
@@ -32,13 +33,20 @@ class ArticleSitemap(Sitemap):
         self.request = request
 
     def items(self):
-        return queries.published_articles().select_related("hero_image").defer_streamfields()
+        corrected = ArticleCorrection.objects.filter(page=OuterRef("pk")).order_by("-made_at")
+        return (
+            queries.published_articles()
+            .select_related("hero_image")
+            .defer_streamfields()
+            .annotate(last_correction=Subquery(corrected.values("made_at")[:1]))
+        )
 
     def location(self, article):
         return article.get_url(self.request)
 
     def lastmod(self, article):
-        return article.last_published_at or article.first_published_at
+        changed = article.last_published_at or article.first_published_at
+        return max(changed, article.last_correction or changed)
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
@@ -52,11 +60,12 @@ class ArticleSitemap(Sitemap):
 
 
 class ListingSitemap(Sitemap):
-    """The listing pages outside the page tree: LATEST, briefs, types, topics, authors."""
+    """The listing pages outside the page tree: LATEST, briefs, corrections, types, topics,
+    authors."""
 
     def items(self):
         return (
-            ["latest", "briefs"]
+            ["latest", "briefs", "corrections"]
             + list(ArticleType.objects.filter(is_brief=False))
             + list(Topic.objects.all())
             + list(Author.objects.all())

@@ -1,5 +1,6 @@
 """schema.org JSON-LD, built as plain dicts so tests can read them as data."""
 
+from masthead.core.cleaning import is_web_url, web_links
 from masthead.feeds import content
 from masthead.images.renditions import LOGO_DATA_SPEC
 
@@ -8,7 +9,7 @@ def _person(author, root: str) -> dict:
     person = {"@type": "Person", "name": author.name, "url": root + author.get_absolute_url()}
     if author.role:
         person["jobTitle"] = author.role
-    same_as = [url for _, url in author.social_links()]
+    same_as = [url for _, url in web_links(author.social_links(), absolute=True)]
     if same_as:
         person["sameAs"] = same_as
     return person
@@ -45,11 +46,11 @@ def image_object(article, root: str) -> dict | None:
         "copyrightNotice": image.credit,
     }
     hero = article.hero_image
-    if hero.licence_url:
+    if hero.licence_url and is_web_url(hero.licence_url, absolute=True):
         data["license"] = hero.licence_url
     elif hero.licence:
         data["license"] = hero.licence
-    if hero.source_url:
+    if hero.source_url and is_web_url(hero.source_url, absolute=True):
         data["acquireLicensePage"] = hero.source_url
     return data
 
@@ -66,9 +67,7 @@ def article(page, outlet, root: str) -> list[dict]:
         "headline": page.title[:110],
         "description": page.dek,
         "datePublished": page.first_published_at.isoformat() if page.first_published_at else None,
-        "dateModified": (page.last_published_at or page.first_published_at).isoformat()
-        if page.first_published_at
-        else None,
+        "dateModified": page.modified_at.isoformat() if page.first_published_at else None,
         "author": [_person(a, root) for a in page.authors],
         "publisher": organization(outlet, root),
         "isAccessibleForFree": True,
@@ -83,6 +82,17 @@ def article(page, outlet, root: str) -> list[dict]:
     image = image_object(page, root)
     if image:
         news["image"] = image
+    corrections = [
+        {
+            "@type": "CorrectionComment",
+            "text": correction.text,
+            "datePublished": correction.made_at.isoformat(),
+            "url": f"{url}#{correction.anchor}",
+        }
+        for correction in page.published_corrections
+    ]
+    if corrections:
+        news["correction"] = corrections
     crumbs = [("Home", root + "/")]
     if getattr(page, "region", None):
         crumbs.append((page.region.title, root + page.region.url))

@@ -160,7 +160,7 @@ class ArticleRssFeed(Feed):
         return article.first_published_at
 
     def item_updateddate(self, article):
-        return article.last_published_at
+        return content.modified_at(article)
 
     def item_categories(self, article):
         return article.feed_item.categories
@@ -190,7 +190,7 @@ def json_feed(request, kind="site", slug=""):
             "summary": fields.summary,  # plain text in JSON Feed
             "content_html": fields.content_html,
             "date_published": article.first_published_at.isoformat(),
-            "date_modified": (article.last_published_at or article.first_published_at).isoformat(),
+            "date_modified": content.modified_at(article).isoformat(),
             "authors": fields.authors,
             "tags": fields.categories,
         }

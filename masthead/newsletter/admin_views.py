@@ -14,6 +14,7 @@ from django.urls import reverse
 from masthead.newsletter import sending, subscriptions
 from masthead.newsletter.models import Delivery, Issue, Newsletter, Send
 from masthead.newsletter.rendering import UNSUBSCRIBE_PLACEHOLDER, issue_articles, render_issue
+from masthead.newsletter.roundup import corrections_for
 from masthead.newsletter.site import base_url
 
 
@@ -30,7 +31,12 @@ def preview(request, pk):
         return TemplateResponse(
             request,
             "newsletter/issue.html",
-            {"issue": issue, "articles": issue_articles(issue), "title": issue.subject},
+            {
+                "issue": issue,
+                "articles": issue_articles(issue),
+                "corrections": corrections_for(issue),
+                "title": issue.subject,
+            },
         )
     rendered = render_issue(issue, root=base_url())
     if request.GET.get("format") == "text":

@@ -11,6 +11,7 @@ from django.urls import reverse
 from masthead.feeds.content import absolutize, hero_image
 from masthead.images.renditions import FEED_SPEC
 from masthead.newsletter import tokens
+from masthead.newsletter.roundup import corrections_for
 from masthead.newsroom.queries import decorate
 
 UNSUBSCRIBE_PLACEHOLDER = "__MASTHEAD_UNSUBSCRIBE_URL__"
@@ -24,8 +25,13 @@ class RenderedIssue:
 
 
 def issue_articles(issue) -> list:
+    """The issue's live pieces, each with the corrections made to it since (the web archive
+    shows them under the piece)."""
     articles = [
-        item.article for item in issue.items.select_related("article").order_by("sort_order")
+        item.article
+        for item in issue.items.select_related("article")
+        .prefetch_related("article__corrections")
+        .order_by("sort_order")
     ]
     return decorate([a for a in articles if a.live], photos=[FEED_SPEC])
 
@@ -39,6 +45,7 @@ def render_issue(issue, *, root: str) -> RenderedIssue:
         "issue": issue,
         "newsletter": issue.newsletter,
         "articles": articles,
+        "corrections": corrections_for(issue),
         "root": root,
         "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER,
         "web_url": root + issue.get_absolute_url(),

@@ -182,3 +182,20 @@ def keep_gathered_since_form(issue: Issue, shown: set[int]) -> None:
         IssueItem.objects.filter(pk__in=[i.pk for i in added if i.article_id in chosen]).delete()
         added = [item for item in added if item.article_id not in chosen]
         IssueItem.objects.bulk_update(_place_by_region(edited, added), ["sort_order"])
+
+
+def corrections_for(issue: Issue) -> list:
+    """The corrections an issue opens with: those made since the newsletter's previous issue
+    went out (and, for a sent issue, before it went), to pieces an earlier issue carried, so
+    the readers who got a piece hear that it was wrong. Oldest first, each with its `page`."""
+    earlier = Issue.objects.filter(newsletter=issue.newsletter, state=Issue.State.SENT)
+    if issue.sent_at:
+        earlier = earlier.filter(sent_at__lt=issue.sent_at)
+    previous = earlier.order_by("-sent_at").values_list("sent_at", flat=True).first()
+    if previous is None:
+        return []  # no issue went out before: nobody got a piece from us yet
+    carried = IssueItem.objects.filter(issue__in=earlier).values("article_id")
+    found = queries.corrections().filter(page_id__in=carried, made_at__gt=previous)
+    if issue.sent_at:
+        found = found.filter(made_at__lte=issue.sent_at)
+    return list(reversed(found))

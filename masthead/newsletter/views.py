@@ -11,6 +11,7 @@ from masthead.newsletter import subscriptions
 from masthead.newsletter.forms import SignupForm
 from masthead.newsletter.models import Issue
 from masthead.newsletter.rendering import issue_articles
+from masthead.newsletter.roundup import corrections_for
 from masthead.newsletter.site import default_newsletter
 
 
@@ -99,5 +100,10 @@ def issue(request, slug):
     return TemplateResponse(
         request,
         "newsletter/issue.html",
-        {"issue": item, "articles": issue_articles(item), "title": item.subject},
+        {
+            "issue": item,
+            "articles": issue_articles(item),
+            "corrections": corrections_for(item),
+            "title": item.subject,
+        },
     )

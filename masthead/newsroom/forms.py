@@ -5,10 +5,13 @@ from wagtail.admin.forms.pages import CopyForm
 class ArticlePageForm(WagtailAdminPageForm):
     """Drafts save freely; publishing or submitting for review runs the publish gate."""
 
+    CORRECTING = "newsroom.add_articlecorrection"
+
     def clean(self):
         from masthead.newsroom.gate import check_article
 
         cleaned_data = super().clean()
+        self._check_corrections()
         if self.is_deferred_validation:  # "Save draft": nothing is gated
             return cleaned_data
         authors_formset = self.formsets["article_authors"]
@@ -30,6 +33,25 @@ class ArticlePageForm(WagtailAdminPageForm):
         ):
             self.add_error(problem.field, problem.message)
         return cleaned_data
+
+    def _check_corrections(self) -> None:
+        """Only an editor adds, changes or removes a correction."""
+        formset = self.formsets.get("corrections")
+        if formset is None or not formset.has_changed():
+            return
+        if self.for_user is None or not self.for_user.has_perm(self.CORRECTING):
+            formset._non_form_errors = formset.error_class(
+                ["Only an editor can add, change or remove a correction."]
+            )
+            self.add_error(None, "Only an editor can add, change or remove a correction.")
+
+    def save(self, commit=True):
+        formset = self.formsets.get("corrections")
+        if formset is not None and self.for_user is not None:
+            for form in formset.forms:
+                if form.has_changed() and form.instance.editor_id is None:
+                    form.instance.editor = self.for_user  # who made it, kept with the record
+        return super().save(commit=commit)
 
 
 class ArticleCopyForm(CopyForm):

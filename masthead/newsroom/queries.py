@@ -15,7 +15,14 @@ from wagtail.models import Page
 from masthead.core.versioning import remember
 from masthead.delivery import tags as cache_tags
 from masthead.images.renditions import specs_for
-from masthead.newsroom.models import ArticleAuthor, ArticlePage, ArticleType, HomePage, SectionPage
+from masthead.newsroom.models import (
+    ArticleAuthor,
+    ArticleCorrection,
+    ArticlePage,
+    ArticleType,
+    HomePage,
+    SectionPage,
+)
 from masthead.newsroom.models.pages import restricted_paths
 
 
@@ -70,6 +77,15 @@ def with_topic(topic):
 def by_author(author):
     bylines = ArticleAuthor.objects.filter(author=author)
     return published_articles().filter(pk__in=bylines.values("page_id"))
+
+
+def corrections():
+    """Every correction on a live, public article, newest first."""
+    return (
+        ArticleCorrection.objects.filter(page__in=published_articles().values("pk"))
+        .select_related("page")
+        .order_by("-made_at", "-pk")
+    )
 
 
 def _region_stories(article: ArticlePage):

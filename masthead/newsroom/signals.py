@@ -23,6 +23,7 @@ def article_tags(article) -> set[str]:
     from masthead.newsroom.queries import related_dependents
 
     found = {tags.page(article.pk), tags.listing("stories"), tags.listing("briefs")}
+    found.add(tags.listing("corrections"))  # a correction added, or a corrected piece gone
     parent = Page.objects.filter(path=article.path[: -Page.steplen]).values_list("pk", flat=True)
     found.update(tags.listing("region", pk) for pk in parent)
     found.update(

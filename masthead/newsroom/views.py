@@ -1,4 +1,5 @@
-"""Listing pages that are not in the page tree: LATEST, briefs, types, topics and authors."""
+"""Listing pages that are not in the page tree: LATEST, briefs, types, topics, authors and the
+corrections."""
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -76,6 +77,15 @@ def topic(request, slug):
     return listing(
         request, title=subject.name, intro=subject.description, queryset=queries.with_topic(subject)
     )
+
+
+def corrections(request):
+    """Every correction and clarification, newest first: the newsroom's public record."""
+    tags.add(tags.listing("corrections"))
+    page = CachedCountPaginator(queries.corrections(), PER_PAGE).get_page(request.GET.get("page"))
+    tags.add(*(tags.page(correction.page_id) for correction in page.object_list))
+    context = {"title": "Corrections", "page_obj": page, "feed": ("corrections", "", "Corrections")}
+    return TemplateResponse(request, "newsroom/corrections.html", context)
 
 
 def author(request, slug):

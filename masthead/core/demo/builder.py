@@ -18,6 +18,7 @@ from masthead.core.demo import content, pictures
 from masthead.images.models import CustomImage
 from masthead.newsroom.models import (
     ArticleAuthor,
+    ArticleCorrection,
     ArticlePage,
     ArticleType,
     Author,
@@ -243,6 +244,15 @@ class DemoBuilder:
         ArticlePage.objects.filter(pk=page.pk).update(
             first_published_at=published, last_published_at=published
         )
+        for order, note in enumerate(data.get("corrections", [])):
+            # Added after publication, as a desk would: on the live page, in order.
+            ArticleCorrection.objects.create(
+                page=page,
+                kind=note["kind"],
+                text=note["text"],
+                made_at=published + timedelta(hours=note["hours_after"]),
+                sort_order=order,
+            )
         return 1
 
 

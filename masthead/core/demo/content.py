@@ -31,7 +31,10 @@ ARTICLE = {
     "body": list,
     "extra_regions?": list,
     "footnotes?": list,
+    "corrections?": list,
 }
+CORRECTION = {"kind": str, "hours_after": int, "text": str}
+CORRECTION_KINDS = ("correction", "clarification", "editors_note", "retraction")
 OUTLET = {"outlet": dict, "image_credit": dict, "newsletter": dict, "plain_pages": list}
 PLAIN_PAGE = {"title": str, "slug": str, "text": str}
 TAXONOMY = {"regions": list, "types": list, "topics": list}
@@ -142,6 +145,12 @@ def _check_article(article: dict, path: Path, known: dict[str, set]) -> None:
         for mark in marks:
             if not 1 <= int(mark) <= len(footnotes):
                 raise DemoDataError(f"{path}: {where} marks footnote [fn:{mark}], which is missing")
+    for number, correction in enumerate(article.get("corrections", [])):
+        _check(correction, CORRECTION, path, f"corrections[{number}]")
+        if correction["kind"] not in CORRECTION_KINDS:
+            raise DemoDataError(
+                f"{path}: corrections[{number}] kind should be one of {', '.join(CORRECTION_KINDS)}"
+            )
     for picture in [article["hero"], *(b for b in article["body"] if b["type"] == "image")]:
         if picture["scene"] not in SCENES:
             raise DemoDataError(f"{path}: unknown scene {picture['scene']!r}; one of {SCENES}")

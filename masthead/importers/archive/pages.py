@@ -2,7 +2,8 @@
 
 A line holds Wagtail's page fields (its place in the tree as `path`, `depth`, `numchild`), its
 `type` ("newsroom.articlepage"), the columns of that type under `fields`, and its child rows:
-bylines, topics, extra regions, reader-visible updates, footnotes and view restrictions.
+bylines, topics, extra regions, reader-visible updates, corrections, footnotes and view
+restrictions.
 Export reads the tree a chunk at a time, each chunk's rows of every kind in one query apiece;
 restore writes each row as Django's `loaddata` does (raw, with its id), so no signal handler
 treats a half-restored page as an edit.
@@ -19,10 +20,11 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail_footnotes.models import Footnote
 
 from masthead.importers.archive.schema import PAGE_FIELDS, Codec, content_type_for, page_own_fields
-from masthead.newsroom.models import ArticleAuthor, ArticlePage, ArticleUpdate
+from masthead.newsroom.models import ArticleAuthor, ArticleCorrection, ArticlePage, ArticleUpdate
 
 FOOTNOTE_FIELDS = ("id", "uuid", "text", "sort_order", "translation_key", "locale")
 UPDATE_FIELDS = ("id", "updated_at", "note", "sort_order")
+CORRECTION_FIELDS = ("id", "key", "kind", "made_at", "text", "editor", "sort_order")
 BYLINE_FIELDS = ("id", "author", "sort_order")
 RESTRICTION_FIELDS = ("id", "restriction_type", "password")
 TOPICS = ArticlePage._meta.get_field("topics")
@@ -64,6 +66,7 @@ def _line(page, children: dict, codec: Codec) -> dict:
         line["topics"] = children["topics"]
         line["extra_regions"] = children["extra_regions"]
         line["updates"] = children["updates"]
+        line["corrections"] = children["corrections"]
     line["footnotes"] = children["footnotes"]
     line["view_restrictions"] = children["view_restrictions"]
     return line
@@ -90,6 +93,9 @@ def _children(ids: list[int], codec: Codec) -> dict[int, dict[str, list]]:
     updates = ArticleUpdate.objects.filter(page_id__in=ids).order_by("sort_order", "pk")
     for update in updates:
         found[update.page_id]["updates"].append(codec.row(update, UPDATE_FIELDS))
+    corrections = ArticleCorrection.objects.filter(page_id__in=ids).order_by("sort_order", "pk")
+    for correction in corrections:
+        found[correction.page_id]["corrections"].append(codec.row(correction, CORRECTION_FIELDS))
     for note in Footnote.objects.filter(page_id__in=ids).order_by("sort_order", "pk"):
         found[note.page_id]["footnotes"].append(codec.row(note, FOOTNOTE_FIELDS))
     restrictions = PageViewRestriction.objects.filter(page_id__in=ids).prefetch_related("groups")
@@ -145,6 +151,7 @@ def page_rows(line: dict, codec: Codec) -> PageRows:
     children = {
         "bylines": (ArticleAuthor, BYLINE_FIELDS),
         "updates": (ArticleUpdate, UPDATE_FIELDS),
+        "corrections": (ArticleCorrection, CORRECTION_FIELDS),
         "footnotes": (Footnote, FOOTNOTE_FIELDS),
         "view_restrictions": (PageViewRestriction, RESTRICTION_FIELDS),
     }

@@ -62,7 +62,7 @@ PAGE_FIELDS = (
 )
 PAGE_EXTRA = (
     *("type", "fields", "bylines", "topics", "extra_regions", "footnotes", "updates"),
-    "view_restrictions",
+    *("corrections", "view_restrictions"),
 )
 USERS = Kind(
     "users",

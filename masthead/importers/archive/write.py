@@ -168,6 +168,7 @@ def _reset_sequences() -> None:
 _CHILD_MODELS = (
     "newsroom.ArticleAuthor",
     "newsroom.ArticleUpdate",
+    "newsroom.ArticleCorrection",
     "wagtail_footnotes.Footnote",
     "wagtailcore.PageViewRestriction",
     "newsletter.IssueItem",

@@ -196,6 +196,13 @@ class ArticlePage(PublicPage):
         FieldPanel("extra_regions", widget=forms.CheckboxSelectMultiple),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         InlinePanel("updates", label="Updates", heading="Change log shown to readers"),
+        InlinePanel(
+            "corrections",
+            label="Correction",
+            heading="Corrections and clarifications",
+            help_text="A public record that the piece was wrong, kept in order on the article, on "
+            "/corrections/ and in the next round-up. Editors only. It publishes with the page.",
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("dek", boost=1.5),
@@ -243,6 +250,22 @@ class ArticlePage(PublicPage):
             clean_content_tags={"footnote", "script", "style"},
             attributes={},
         )
+
+    @cached_property
+    def published_corrections(self) -> list:
+        return list(self.corrections.all())
+
+    @property
+    def retraction(self):
+        return next((c for c in self.published_corrections if c.is_retraction), None)
+
+    @property
+    def modified_at(self):
+        """When readers last saw the piece change: its last publish or its last correction."""
+        times = [self.last_published_at or self.first_published_at]
+        times += [c.made_at for c in self.published_corrections]
+        times = [t for t in times if t]
+        return max(times) if times else None
 
     @property
     def last_update(self):
@@ -312,7 +335,7 @@ class ArticleReading:
                 # photos and renditions.
                 decorate([article, *related], sections, photos=specs_for("hero", "teaser"))
                 with_author_photos(article)
-                prefetch_related_objects([article], "footnotes", "topics", "updates")
+                prefetch_related_objects([article], "footnotes", "topics", "updates", "corrections")
         finally:
             found = tags.stop(token)
         return related, found

@@ -39,6 +39,7 @@ class StreamFieldPostTests(TestCase):
             "article_authors": inline_formset([{"author": self.author.pk}]),
             "footnotes": inline_formset([]),
             "updates": inline_formset([]),
+            "corrections": inline_formset([]),
             "body": streamfield([("paragraph", "<p>New opening.</p>")]),
         }
         data.update(overrides)

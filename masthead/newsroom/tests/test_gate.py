@@ -33,6 +33,7 @@ class PublishGateTests(TestCase):
             "article_authors": inline_formset([{"author": self.author.pk}]),
             "footnotes": inline_formset([]),
             "updates": inline_formset([]),
+            "corrections": inline_formset([]),
             "body": streamfield([]),
         }
         data.update(overrides)
