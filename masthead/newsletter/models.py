@@ -130,6 +130,9 @@ class Issue(ClusterableModel):
     # The pieces gathered in the last few minutes (article pk: first published), which the next
     # ticks look at again for a late commit: one an editor removed is not added back.
     gathered_recently = models.JSONField(default=dict, blank=True, editable=False)
+    # Set on a correction notice (notices.py): the correction it tells readers of. Its one story
+    # is the corrected piece, and it goes only to the readers a round-up carrying it reached.
+    correction_key = models.UUIDField(null=True, blank=True, editable=False)
 
     base_form_class = IssueForm  # stories the clock adds while the form is open keep a place
 
@@ -152,13 +155,23 @@ class Issue(ClusterableModel):
 
     class Meta:
         ordering = ["-week_of", "-pk"]
-        constraints = [models.UniqueConstraint(fields=["newsletter", "slug"], name="issue_slug")]
+        constraints = [
+            models.UniqueConstraint(fields=["newsletter", "slug"], name="issue_slug"),
+            # One notice per correction and newsletter, however often the page is published.
+            models.UniqueConstraint(
+                fields=["newsletter", "correction_key"], name="one_notice_per_correction"
+            ),
+        ]
 
     def __str__(self):
         return self.subject
 
     def get_absolute_url(self):
         return reverse("newsletter:issue", kwargs={"slug": self.slug})
+
+    @property
+    def is_notice(self) -> bool:
+        return self.correction_key is not None
 
 
 class IssueItem(Orderable):

@@ -11,6 +11,7 @@ from django.urls import reverse
 from masthead.feeds.content import absolutize, hero_image
 from masthead.images.renditions import FEED_SPEC
 from masthead.newsletter import tokens
+from masthead.newsletter.notices import notice_correction
 from masthead.newsletter.roundup import corrections_for
 from masthead.newsroom.queries import decorate
 
@@ -38,6 +39,8 @@ def issue_articles(issue) -> list:
 
 def render_issue(issue, *, root: str) -> RenderedIssue:
     """The issue with a placeholder where each recipient's unsubscribe link goes."""
+    if issue.is_notice:
+        return render_notice(issue, root=root)
     articles = issue_articles(issue)
     for article in articles:
         article.email_image = hero_image(article, root)
@@ -52,6 +55,22 @@ def render_issue(issue, *, root: str) -> RenderedIssue:
     }
     html = absolutize(render_to_string("newsletter/email/issue.html", context), root)
     text = render_to_string("newsletter/email/issue.txt", context)
+    return RenderedIssue(subject=issue.subject, html=html, text=text)
+
+
+def render_notice(issue, *, root: str) -> RenderedIssue:
+    """A correction notice: the correction, the piece it corrects, and why the reader gets it."""
+    article, correction = notice_correction(issue)
+    context = {
+        "issue": issue,
+        "newsletter": issue.newsletter,
+        "correction": correction,
+        "article": article,
+        "root": root,
+        "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER,
+    }
+    html = absolutize(render_to_string("newsletter/email/notice.html", context), root)
+    text = render_to_string("newsletter/email/notice.txt", context)
     return RenderedIssue(subject=issue.subject, html=html, text=text)
 
 

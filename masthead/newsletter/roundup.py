@@ -188,7 +188,11 @@ def corrections_for(issue: Issue) -> list:
     """The corrections an issue opens with: those made since the newsletter's previous issue
     went out (and, for a sent issue, before it went), to pieces an earlier issue carried, so
     the readers who got a piece hear that it was wrong. Oldest first, each with its `page`."""
-    earlier = Issue.objects.filter(newsletter=issue.newsletter, state=Issue.State.SENT)
+    if issue.is_notice:
+        return []
+    earlier = Issue.objects.filter(
+        newsletter=issue.newsletter, state=Issue.State.SENT, correction_key__isnull=True
+    )
     if issue.sent_at:
         earlier = earlier.filter(sent_at__lt=issue.sent_at)
     previous = earlier.order_by("-sent_at").values_list("sent_at", flat=True).first()

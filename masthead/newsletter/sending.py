@@ -6,7 +6,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from masthead.newsletter.models import Delivery, Issue, Newsletter, Send, Subscription
+from masthead.newsletter.models import Delivery, Issue, Newsletter, Send
+from masthead.newsletter.notices import audience
 from masthead.newsletter.roundup import draft_roundup
 from masthead.newsletter.site import base_url
 
@@ -24,11 +25,9 @@ def start_send(*, issue: Issue) -> Send:
             send = Send.objects.create(issue=issue)
         except IntegrityError:
             return Send.objects.get(issue=issue)
-        audience = Subscription.objects.filter(
-            newsletter=issue.newsletter, state=Subscription.State.ACTIVE
-        )
         batch = []
-        for subscription_id, email in audience.values_list("pk", "email").iterator(chunk_size=5000):
+        readers = audience(issue).values_list("pk", "email")
+        for subscription_id, email in readers.iterator(chunk_size=5000):
             batch.append(Delivery(send=send, subscription_id=subscription_id, email=email))
             if len(batch) == 5000:
                 Delivery.objects.bulk_create(batch)

@@ -54,6 +54,17 @@ def send_issue_task(send_id: int) -> None:
         send_issue_task.using(run_after=_later()).enqueue(send_id)
 
 
+@task()
+def send_correction_notices_task(article_id: int) -> None:
+    """Make and start the correction notices a published piece asks for; safe to run twice."""
+    from masthead.newsletter.notices import send_notices
+    from masthead.newsroom.models import ArticlePage
+
+    article = ArticlePage.objects.live().filter(pk=article_id).first()
+    if article is not None:
+        send_notices(article)
+
+
 def _later():
     from datetime import timedelta
 

@@ -49,9 +49,9 @@ def signup(request):
                 return redirect(reverse("newsletter:check_email"))
         else:
             status = 400
-    issues = Issue.objects.filter(newsletter=newsletter, state=Issue.State.SENT).order_by(
-        "-sent_at"
-    )
+    issues = Issue.objects.filter(
+        newsletter=newsletter, state=Issue.State.SENT, correction_key__isnull=True
+    ).order_by("-sent_at")
     return TemplateResponse(
         request,
         "newsletter/signup.html",
@@ -96,7 +96,7 @@ def unsubscribe(request, token):
 
 def issue(request, slug):
     """A sent issue on the web archive, as it went out."""
-    item = get_object_or_404(Issue, slug=slug, state=Issue.State.SENT)
+    item = get_object_or_404(Issue, slug=slug, state=Issue.State.SENT, correction_key__isnull=True)
     return TemplateResponse(
         request,
         "newsletter/issue.html",

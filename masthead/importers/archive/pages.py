@@ -24,7 +24,9 @@ from masthead.newsroom.models import ArticleAuthor, ArticleCorrection, ArticlePa
 
 FOOTNOTE_FIELDS = ("id", "uuid", "text", "sort_order", "translation_key", "locale")
 UPDATE_FIELDS = ("id", "updated_at", "note", "sort_order")
-CORRECTION_FIELDS = ("id", "key", "kind", "made_at", "text", "editor", "sort_order")
+CORRECTION_FIELDS = (
+    *("id", "key", "kind", "made_at", "text", "notify_readers", "editor", "sort_order"),
+)
 BYLINE_FIELDS = ("id", "author", "sort_order")
 RESTRICTION_FIELDS = ("id", "restriction_type", "password")
 TOPICS = ArticlePage._meta.get_field("topics")

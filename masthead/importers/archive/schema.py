@@ -177,6 +177,7 @@ KINDS: tuple[Kind, ...] = (
         (
             *("id", "newsletter", "subject", "slug", "introduction", "state", "week_of"),
             *("scheduled_for", "sent_at", "gathered_until", "gathered_recently"),
+            "correction_key",
         ),
         extra=("items",),
         refs={"newsletter": "newsletters"},

@@ -23,6 +23,11 @@ class MergeCaseVariantsTests(TransactionTestCase):
         executor.migrate(targets)
         return executor.loader.project_state(targets).apps
 
+    def tearDown(self):
+        # Back to the latest migrations, for the tests after this one.
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+
     def test_case_variants_of_one_address_become_one_subscription(self):
         apps = self.migrate(BEFORE)
         Newsletter = apps.get_model("newsletter", "Newsletter")

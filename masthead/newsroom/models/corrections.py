@@ -31,6 +31,12 @@ class ArticleCorrection(Orderable):
         help_text="What was wrong and what is right, for readers: "
         '"An earlier version of this article gave the wrong date for …"',
     )
+    notify_readers = models.BooleanField(
+        "mail a notice to the readers who got the piece",
+        default=False,
+        help_text="A short email, once, to the readers whom a round-up carrying this piece "
+        "reached, sent when the page is published. Off, the next round-up lists it as always.",
+    )
     editor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -40,7 +46,12 @@ class ArticleCorrection(Orderable):
         related_name="+",
     )
 
-    panels = [FieldPanel("kind"), FieldPanel("made_at"), FieldPanel("text")]
+    panels = [
+        FieldPanel("kind"),
+        FieldPanel("made_at"),
+        FieldPanel("text"),
+        FieldPanel("notify_readers"),
+    ]
 
     class Meta(Orderable.Meta):
         ordering = ["made_at", "pk"]

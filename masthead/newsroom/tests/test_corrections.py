@@ -12,13 +12,13 @@ from django.contrib.auth.models import Group, Permission
 from django.test import TestCase
 from django.utils import timezone
 from wagtail.models import GroupPagePermission
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from masthead.delivery import tags
 from masthead.delivery.purge import purge_tags
 from masthead.newsroom.models import ArticleCorrection, ArticlePage
 from masthead.newsroom.signals import article_tags
 from masthead.newsroom.tests import factories as f
+from masthead.newsroom.tests.editing import post_article_edit
 
 TEXT = "An earlier version of this article gave the wrong year for the treaty: it was 1951."
 
@@ -44,27 +44,9 @@ class CorrectionTests(TestCase):
         )
 
     def edit(self, action="action-publish", corrections=(), user=None):
-        """Post the article's edit form as the admin sends it."""
-        page = self.article
-        data = {
-            "title": page.title,
-            "slug": page.slug,
-            "dek": page.dek,
-            "article_type": self.analysis.pk,
-            "hero_image": self.photo.pk,
-            "hero_caption": "",
-            "article_authors": inline_formset([{"author": self.author.pk}]),
-            "footnotes": inline_formset([]),
-            "updates": inline_formset([]),
-            "corrections": inline_formset(list(corrections)),
-            "body": streamfield([]),
-        }
-        if action:
-            data[action] = "1"
         if user is not None:
             self.client.force_login(user)
-        url = f"/admin/pages/{page.pk}/edit/"
-        return self.client.post(url, nested_form_data(data), follow=True)
+        return post_article_edit(self.client, self.article, action=action, corrections=corrections)
 
     def correct(self, kind="correction", text=TEXT, **extra):
         made_at = timezone.localtime().strftime("%Y-%m-%d %H:%M")
