@@ -52,8 +52,9 @@ def prepare(articles: list) -> list:
     photos = {}
     if photo_ids:
         found = get_image_model().objects.filter(pk__in=photo_ids)
-        photos = {photo.pk: photo for photo in found.prefetch_renditions(FEED_INLINE_SPEC)}
-    tags.add(*(tags.image(pk) for pk in photos))  # a changed credit purges the feed
+        found = list(found.prefetch_renditions(FEED_INLINE_SPEC))
+        tags.add(*(tags.image(photo.pk) for photo in found))  # a changed credit purges the feed
+        photos = {photo.pk: photo for photo in found if not photo.licence_expired}
     ids = [article.pk for article in articles]
     notes, topics = defaultdict(dict), defaultdict(list)
     for page_id, key, text in Footnote.objects.filter(page_id__in=ids).values_list(
@@ -114,7 +115,9 @@ def hero_image(article, root: str) -> FeedImage | None:
     if hasattr(article, "_feed_image"):
         return article._feed_image
     image = article.hero_image
-    if image is None:
+    if image is not None:
+        tags.add(tags.image(image.pk))  # a changed credit or an expired licence purges it
+    if image is None or image.licence_expired:
         article._feed_image = None
         return None
     rendition = renditions(image, FEED_SPEC)[FEED_SPEC]

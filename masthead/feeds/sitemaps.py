@@ -52,7 +52,7 @@ class ArticleSitemap(Sitemap):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         for url in urls:
             image = url["item"].hero_image
-            if image is not None:
+            if image is not None and not image.licence_expired:
                 url["images"] = [
                     {"loc": self.request.build_absolute_uri(image.file.url), "title": image.title}
                 ]

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
 
@@ -17,6 +18,9 @@ class CustomImage(AbstractImage):
     licence_expiry = models.DateField(
         null=True, blank=True, help_text="After this date the photo may no longer be shown."
     )
+    # The expiry the worker took the photo off public pages for (newsroom/licences.py): set when
+    # it purged them, so each expiry is acted on once; a new expiry date is acted on anew.
+    withdrawn_for_expiry = models.DateField(null=True, blank=True, editable=False)
     default_caption = models.TextField(blank=True)
     # Wagtail's description field is the alt text: renamed for editors, read by default_alt_text.
     description = models.CharField(
@@ -59,6 +63,11 @@ class CustomImage(AbstractImage):
     @property
     def alt_text(self) -> str:
         return self.description
+
+    @property
+    def licence_expired(self) -> bool:
+        """Past its licence's last day (in the site's time zone): readers no longer see it."""
+        return self.licence_expiry is not None and self.licence_expiry < timezone.localdate()
 
 
 class CustomRendition(AbstractRendition):

@@ -29,6 +29,15 @@ def photo_problems(image, where: str) -> list[Problem]:
                 "to the photo record.",
             )
         )
+    if image.licence_expired:
+        problems.append(
+            Problem(
+                None,
+                f"{where} “{image.title}” may no longer be shown: its licence expired on "
+                f"{image.licence_expiry:%-d %B %Y}. Renew it in the photo record or choose "
+                "another photo.",
+            )
+        )
     return problems
 
 

@@ -1,12 +1,19 @@
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from masthead.core.clock import CLOCK_HOOK
+from masthead.images.models import CustomImage
+from masthead.images.usage import live_pages_showing
 from masthead.newsroom.admin_publishing import GatedPagesAdminAPIViewSet, GatedPublishBulkAction
+from masthead.newsroom.licences import EXPIRING_SOON, expiring, queue_withdrawals
 from masthead.newsroom.models import ArticlePage, ArticleType, Author, Topic
 
 
@@ -88,3 +95,41 @@ def register_gate_log_actions(actions):
     class UnpublishedFormatter(GateFormatter):
         label = "Unpublished by the publish gate"
         message = "Unpublished: it went live without passing the publish gate"
+
+
+hooks.register(CLOCK_HOOK, queue_withdrawals)
+
+
+class PhotoLicencesPanel(Component):
+    """On the dashboard of those who keep photos: licences running out within 30 days, and
+    photos taken off public pages because theirs did, while live pages still choose them."""
+
+    name = "photo_licences"
+    template_name = "newsroom/admin/photo_licences_panel.html"
+    order = 60
+    LIMIT = 20
+
+    def get_context_data(self, parent_context):
+        today = timezone.localdate()
+        soon = [
+            {
+                "image": image,
+                "days_left": (image.licence_expiry - today).days,
+                "pages": live_pages_showing(image),
+            }
+            for image in expiring(today)[: self.LIMIT]
+        ]
+        expired = CustomImage.objects.filter(licence_expiry__lt=today).order_by("-licence_expiry")
+        withdrawn = [
+            {"image": image, "pages": pages}
+            for image in expired[: self.LIMIT]
+            if (pages := live_pages_showing(image))
+        ]
+        return {"soon": soon, "withdrawn": withdrawn, "days": EXPIRING_SOON.days}
+
+
+@hooks.register("construct_homepage_panels")
+def add_photo_licences_panel(request, panels):
+    photo_permissions = policy_registry.get_by_type(CustomImage)
+    if photo_permissions.user_has_any_permission(request.user, ["add", "change"]):
+        panels.append(PhotoLicencesPanel())

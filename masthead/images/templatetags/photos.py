@@ -8,6 +8,16 @@ register = template.Library()
 CREDIT_LABELS = {"hero": "Top photo credit: ", "inline": "Photo: ", "teaser": ""}
 
 
+@register.filter
+def shown(image):
+    """The photo if readers may see it, else None: a photo whose licence has expired is shown
+    nowhere, and the page is tagged with it either way, so a renewed licence purges it back."""
+    if image is None:
+        return None
+    tags.add(tags.image(image.pk))
+    return None if image.licence_expired else image
+
+
 @register.inclusion_tag("components/picture.html")
 def picture(image, size="teaser", alt=None, priority=False):
     """A <picture> of AVIF and WebP sources and a JPEG <img> that keeps its width and height.
@@ -18,6 +28,8 @@ def picture(image, size="teaser", alt=None, priority=False):
     if image is None:
         return {"image": None}
     tags.add(tags.image(image.pk))  # a changed alt text, crop or credit purges this page
+    if image.licence_expired:
+        return {"image": None}
     specs = {image_format: format_specs(size, image_format) for image_format in FORMATS}
     # One look-up for every format: prefetched renditions answer it without a query.
     found = renditions(image, *(spec for group in specs.values() for spec in group))
@@ -46,7 +58,7 @@ def photo_credit(image, style="inline"):
     if image is not None:
         tags.add(tags.image(image.pk))
     return {
-        "credit": image.credit if image else "",
+        "credit": image.credit if image and not image.licence_expired else "",
         "label": CREDIT_LABELS.get(style, ""),
         "style": style,
     }
