@@ -51,7 +51,8 @@ IMAGE_FIELDS = (
     *("id", "collection", "title", "file", "width", "height", "created_at", "uploaded_by_user"),
     *("focal_point_x", "focal_point_y", "focal_point_width", "focal_point_height"),
     *("file_size", "file_hash", "agency", "photographer", "source_url", "licence", "licence_url"),
-    *("licence_expiry", "default_caption", "description", "suggested_metadata"),
+    *("licence_expiry", "withdrawn_for_expiry", "default_caption", "description"),
+    "suggested_metadata",
 )
 PAGE_FIELDS = (
     *("id", "path", "depth", "numchild", "translation_key", "locale", "title", "draft_title"),
@@ -71,7 +72,7 @@ USERS = Kind(
     # No password or rights: restored people sign in only once an administrator says so.
     left_out=(
         *("id", "password", "last_login", "is_superuser", "is_staff", "groups"),
-        "user_permissions",
+        *("user_permissions", "session_generation"),
     ),
     key="username",
 )

@@ -264,7 +264,12 @@ def needs_attention(prepared: Prepared, facts, authors_ok: bool) -> list[str]:
 
     def photo(image_id):
         fact = facts.get(image_id)
-        return SimpleNamespace(title=fact.title, alt_text=fact.alt_text, has_credit=fact.has_credit)
+        return SimpleNamespace(
+            title=fact.title,
+            alt_text=fact.alt_text,
+            has_credit=fact.has_credit,
+            licence_expired=False,  # an import brings no licence dates
+        )
 
     body = [
         SimpleNamespace(block_type="image", value={"image": photo(block["value"]["image"])})
