@@ -57,6 +57,12 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "csp",
+    # Two-step sign-in for the admin (masthead/users/twofactor): authenticator apps, recovery
+    # codes and passkeys.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -77,7 +83,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Which second step this session passed; then the admin is closed to a signed-in account
+    # that owes one (masthead/users/twofactor/middleware.py).
+    "django_otp.middleware.OTPMiddleware",
+    "masthead.users.twofactor.middleware.TwoStepMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Ends a staff session idle for SESSION_IDLE_TIMEOUT (masthead/users/middleware.py).
+    "masthead.users.middleware.IdleSessionMiddleware",
     "masthead.newsroom.middleware.PublishRefusedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "masthead.core.middleware.CSPMiddleware",
@@ -113,7 +125,13 @@ TEMPLATES = [
 # Database: SQLite in the project folder unless DATABASE_URL names another server.
 SQLITE_PATH = os.environ.get("SQLITE_PATH", str(BASE_DIR / "db.sqlite3"))
 if os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+    # Connections are kept a minute, and checked before each request's first query: one the
+    # server dropped (a restart, a failover) is replaced instead of failing the request.
+    DATABASES = {
+        "default": dj_database_url.parse(
+            os.environ["DATABASE_URL"], conn_max_age=60, conn_health_checks=True
+        )
+    }
 else:
     DATABASES = {
         "default": {
@@ -198,6 +216,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# A signed-in session idle this long in the admin (seconds) is signed out; 0 never. Checked only
+# for requests that bring a session cookie: readers' pages stay cookie-free and cacheable.
+SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", str(30 * 60)))
+# The admin draws staff avatars itself: no staff address is sent to Gravatar, and nothing breaks
+# where the admin cannot reach it.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Admin login throttling (masthead/users/lockout.py), for an hour: five failures lock one
 # address out of an account; fifteen from any addresses lock the account itself.
 AXES_HANDLER = "masthead.users.lockout.AccountLockoutHandler"
@@ -208,6 +232,21 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], ["username"]]  # the hand
 AXES_LOCKOUT_TEMPLATE = "users/login_locked.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Two-step sign-in (masthead/users/twofactor): wrong codes one account may enter before its
+# second step is locked, counted in the shared cache, and for how long it then stays locked.
+TWO_STEP_FAILURE_LIMIT = int(os.environ.get("TWO_STEP_FAILURE_LIMIT", "5"))
+TWO_STEP_LOCKOUT_SECONDS = int(os.environ.get("TWO_STEP_LOCKOUT_SECONDS", "900"))
+# Passkeys are a second step after the password, never a sign-in of their own. They belong to
+# the domain the admin is reached at, and are checked against the address the browser used
+# there (masthead/users/twofactor/passkeys.py), which Django has checked against ALLOWED_HOSTS.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_HELPER_CLASS = "masthead.users.twofactor.passkeys.PasskeyHelper"
+OTP_WEBAUTHN_RP_ID_CALLABLE = "masthead.users.twofactor.passkeys.relying_party_id"
+OTP_WEBAUTHN_RP_NAME_CALLABLE = "masthead.users.twofactor.passkeys.relying_party_name"
+OTP_WEBAUTHN_EXCEPTION_LOGGER_NAME = "masthead.users.twofactor.passkeys"
+SILENCED_SYSTEM_CHECKS = [
+    "otp_webauthn.E030",  # no fixed list of origins: see PasskeyHelper.get_allowed_origins
+]
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")

@@ -1,7 +1,8 @@
+from django import forms
 from django.db import models
 from django.urls import reverse
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting, register_setting
 
 SOCIAL_NETWORKS = [
     ("mastodon", "Mastodon"),
@@ -65,3 +66,36 @@ class SiteSettings(BaseSiteSetting):
         if self.show_rss_link:
             links.append(("RSS", reverse("feed")))
         return links
+
+
+@register_setting(icon="lock")
+class SignInPolicy(BaseGenericSetting):
+    """Who must sign in to the admin with a second step (masthead/users/twofactor/policy.py).
+
+    Only administrators hold the permission to change it (the Administrator role holds every
+    permission there is). An account it covers that has no second step yet is sent to set one
+    up right after its password, and reaches nothing else in the admin until it has.
+    """
+
+    require_for_all_staff = models.BooleanField(
+        "Require two-step sign-in for every staff account",
+        default=False,
+        help_text="Everyone who can sign in to the admin, yourself included: if you have not "
+        "set it up yet, you will be asked to at once.",
+    )
+    required_groups = models.ManyToManyField(
+        "auth.Group",
+        blank=True,
+        related_name="+",
+        verbose_name="Require it for these roles",
+        help_text="Members of the roles ticked here must use two-step sign-in, whatever the "
+        "setting above.",
+    )
+
+    panels = [
+        FieldPanel("require_for_all_staff"),
+        FieldPanel("required_groups", widget=forms.CheckboxSelectMultiple),
+    ]
+
+    class Meta:
+        verbose_name = "Sign-in policy"

@@ -7,6 +7,7 @@ class UsersConfig(AppConfig):
     verbose_name = "Users"
 
     def ready(self):
+        from masthead.users import audit
         from masthead.users.signals import apply_roles_after_migrate
 
         # Sent once per app after `migrate` (and after a test database is flushed): once is
@@ -14,3 +15,5 @@ class UsersConfig(AppConfig):
         post_migrate.connect(
             apply_roles_after_migrate, sender=self, dispatch_uid="masthead.users.roles"
         )
+        # The audit trail and the idle clock: sign-ins, role changes, corrections, sends.
+        audit.connect()
