@@ -88,3 +88,22 @@ def test_latest_survives_a_malformed_or_too_large_page_number(page, query):
     assert response is not None and response.status == 200
     expect(page.get_by_role("heading", level=1)).to_have_text("Latest")
     expect(page.get_by_role("heading", level=2).first).to_be_visible()
+
+
+def test_a_corrected_piece_links_to_its_correction_and_the_corrections_page_lists_it(page):
+    correction = STALINGRAD["corrections"][0]
+    page.goto(STALINGRAD_URL)
+    page.get_by_role("link", name=re.compile("see the note at the end", re.I)).click()
+    notes = page.locator("#corrections")
+    expect(notes).to_be_in_viewport()
+    expect(notes.get_by_text(correction["text"])).to_be_visible()
+    expect(notes.get_by_text("Correction", exact=False).first).to_be_visible()
+
+    page.get_by_role("contentinfo").get_by_role("link", name="Corrections").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Corrections"))
+    entries = page.locator(".correction-entry")
+    expect(entries).to_have_count(3)  # the demo's correction, clarification and editor's note
+    entry = entries.filter(has_text=correction["text"])
+    entry.get_by_role("link", name=STALINGRAD["headline"]).click()
+    expect(page).to_have_url(re.compile(re.escape(STALINGRAD_URL) + "#correction-"))
+    expect(page.get_by_text(correction["text"])).to_be_in_viewport()
