@@ -18,13 +18,14 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(VENV)/.installed
 
-# Browser-test tools from Debian: Chromium, Java for the Nu HTML Checker, Varnish for the
-# scaled-shape test.
+# Browser-test tools from Debian: Chromium, Java for the Nu HTML Checker, Varnish and wrk for the
+# scaled-shape tests.
 tools: node_modules/.installed
-	@command -v chromium >/dev/null && command -v java >/dev/null && [ -x /usr/sbin/varnishd ] || { \
+	@command -v chromium >/dev/null && command -v java >/dev/null && [ -x /usr/sbin/varnishd ] \
+	  && command -v wrk >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-	    apt-get install -y -qq chromium default-jre-headless varnish >/dev/null; \
-	  else echo "Install Debian's chromium, default-jre-headless and varnish (sudo apt-get install ...)"; exit 1; fi; }
+	    apt-get install -y -qq chromium default-jre-headless varnish wrk >/dev/null; \
+	  else echo "Install Debian's chromium, default-jre-headless, varnish and wrk (sudo apt-get install ...)"; exit 1; fi; }
 
 ## The one-machine shape: SQLite, demo content, task worker, at http://127.0.0.1:8000
 run: install

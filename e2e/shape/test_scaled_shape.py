@@ -9,10 +9,10 @@ import os
 import re
 import secrets
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -26,6 +26,7 @@ from playwright.sync_api import expect
 from e2e.conftest import REPO_ROOT, TIMEOUT_MS
 from e2e.conftest import _free_port as free_port
 from e2e.pages.admin import WagtailAdmin
+from e2e.shape.processes import Processes, get
 from e2e.shape.seaweed import seaweedfs
 
 pytestmark = pytest.mark.shape
@@ -33,82 +34,14 @@ pytestmark = pytest.mark.shape
 POSTGRES_URL = os.environ.get("POSTGRES_TEST_URL", "postgres://postgres@127.0.0.1:5432/test")
 REDIS_URL = os.environ.get("SHAPE_REDIS_URL", "redis://127.0.0.1:6379/14")
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
-START_TIMEOUT = 90  # seconds, for each server to answer on a shared 2-core machine
-
-
-def get(url: str, **headers: str) -> tuple[int, dict, bytes]:
-    request = urllib.request.Request(url, headers={"User-Agent": "masthead-shape-test", **headers})
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
 
 
 @dataclass
-class Shape:
-    front: str  # Varnish: what readers reach
-    apps: list[str]
-    media: str
-    env: dict = field(repr=False)
-    procs: dict = field(default_factory=dict, repr=False)
-    workdir: Path | None = None
-
-    def manage(self, *args: str) -> str:
-        result = subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=REPO_ROOT,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        if result.returncode:
-            raise RuntimeError(
-                f"manage.py {args[0]}:\n{result.stdout[-2000:]}{result.stderr[-3000:]}"
-            )
-        return result.stdout
-
-    def spawn(self, name: str, command: list[str], **extra_env: str) -> None:
-        log = (self.workdir / f"{name}.log").open("wb")
-        self.procs[name] = subprocess.Popen(
-            command,
-            cwd=REPO_ROOT,
-            env={**self.env, **extra_env},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-
-    def wait_until_up(self, url: str) -> None:
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            for name, proc in self.procs.items():
-                if proc.poll() is not None:
-                    raise RuntimeError(f"{name} exited early:\n{self.log(name)}")
-            try:
-                if get(url)[0] == 200:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.3)
-        raise RuntimeError(f"{url} did not answer within {START_TIMEOUT} s:\n{self.logs()}")
-
-    def stop(self, name: str) -> None:
-        proc = self.procs[name]
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(15)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
-
-    def log(self, name: str) -> str:
-        return (self.workdir / f"{name}.log").read_text(errors="replace")[-3000:]
-
-    def logs(self) -> str:
-        return "\n".join(f"--- {name}\n{self.log(name)}" for name in self.procs)
+class Shape(Processes):
+    front: str = ""  # Varnish: what readers reach
+    apps: list[str] = field(default_factory=list)
+    media: str = ""
+    password: str = ""
 
 
 def site_vcl(app_ports: list[int]) -> str:
@@ -166,9 +99,14 @@ def shape():
                 "WEB_CONCURRENCY": "2",  # per app server
             }
             env.pop("SQLITE_PATH", None)
-            shape = Shape(front, [f"http://127.0.0.1:{p}" for p in apps], s3.public_base_url, env)
-            shape.workdir = workdir
-            shape.password = password
+            shape = Shape(
+                env=env,
+                workdir=workdir,
+                front=front,
+                apps=[f"http://127.0.0.1:{p}" for p in apps],
+                media=s3.public_base_url,
+                password=password,
+            )
             try:
                 shape.manage("migrate", "--noinput")
                 shape.manage("collectstatic", "--noinput")
@@ -208,8 +146,7 @@ def shape():
                 shape.wait_until_up(front + "/")
                 yield shape
             finally:
-                for name in list(shape.procs):
-                    shape.stop(name)
+                shape.stop_all()
     finally:
         with psycopg.connect(admin_url, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
@@ -345,6 +282,125 @@ def test_an_imported_archives_old_addresses_answer_through_varnish(shape):
             assert "public" not in headers.get("Cache-Control", ""), old
         target = headers["Location"]
         assert get_once(shape.front + target)[0] == 200, (old, target)  # one hop, no chain
+
+
+WRK = shutil.which("wrk") or "/usr/bin/wrk"
+LOAD_SECONDS = 15
+PUBLISH_AFTER = 4  # seconds into the load
+VISIBLE_WITHIN = 5.0  # seconds from the publish to readers seeing the change
+
+
+def wrk_figures(output: str) -> dict[str, float]:
+    """The line e2e/shape/readers.lua prints at the end of a run."""
+    line = re.search(r"^figures (.*)$", output, re.MULTILINE)
+    assert line, output
+    return {k: float(v) for k, v in (pair.split("=") for pair in line.group(1).split())}
+
+
+@dataclass
+class Poller:
+    """A reader reloading pages through Varnish until each shows `text`: when it did, and any
+    answer that was not a page."""
+
+    urls: list[str]
+    text: bytes
+    seen: dict = field(default_factory=dict)  # url: time (epoch) it first showed the text
+    failures: list = field(default_factory=list)
+    requests: int = 0
+
+    def run(self, budget: float) -> None:
+        deadline = time.monotonic() + budget
+        while len(self.seen) < len(self.urls) and time.monotonic() < deadline:
+            for url in self.urls:
+                if url in self.seen:
+                    continue
+                try:
+                    status, _, body = get(url)
+                except OSError as error:
+                    self.failures.append((url, repr(error)))
+                    continue
+                finally:
+                    self.requests += 1
+                if status != 200:
+                    self.failures.append((url, status))
+                elif self.text in body:
+                    self.seen[url] = time.time()
+            time.sleep(0.05)
+
+
+def test_readers_under_load_see_a_publish_within_five_seconds_and_no_request_fails(shape, browser):
+    pk, path, title = newest_article(shape)
+    paths = ["/", path, "/latest/"]
+    for url in paths:  # as after any while: Varnish holds each page
+        get(shape.front + url)
+
+    context = browser.new_context(base_url=shape.front)
+    context.set_default_timeout(TIMEOUT_MS)
+    editor = context.new_page()
+    admin = WagtailAdmin(editor)
+    admin.log_in("shape-editor", shape.password)
+    editor.goto(f"/admin/pages/{pk}/edit/")
+    headline = f"Under load at {time.strftime('%H:%M:%S')}: {title}"[:200]
+    admin.fill_title(headline)
+    admin.settle_autosave()  # a draft: readers still see the published headline
+    assert headline.encode() not in get(shape.front + path)[2]
+    answers = []
+
+    def note_answer(response):
+        if response.request.method == "POST" and response.url.endswith(f"/pages/{pk}/edit/"):
+            answers.append((response.status, time.time()))
+
+    editor.on("response", note_answer)
+    poller = Poller(
+        [shape.front + path, shape.front + "/"], headline.replace("'", "&#x27;").encode()
+    )
+    load = subprocess.Popen(
+        [WRK, "-t2", "-c32", f"-d{LOAD_SECONDS}s", "--latency", "--timeout", "10s",
+         "-s", str(Path(__file__).with_name("readers.lua")), shape.front, "--", *paths],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    try:
+        time.sleep(PUBLISH_AFTER)
+        watching = threading.Thread(target=poller.run, args=(30,))
+        watching.start()
+        clicked = time.time()
+        admin.publish()  # the form's own POST, with the editor's session
+        expect(admin.messages).to_contain_text("published", timeout=30_000)
+        watching.join()
+        output = load.communicate(timeout=LOAD_SECONDS + 60)[0]
+    finally:
+        if load.poll() is None:
+            load.kill()
+            load.wait()
+        context.close()
+
+    figures = wrk_figures(output)
+    assert [status for status, _ in answers] == [302], answers
+    answered = answers[0][1]
+    # When the app server published it (its clock is this machine's): what readers wait from,
+    # leaving out the time the browser and the loaded server took to bring the click there.
+    with psycopg.connect(shape.env["DATABASE_URL"].replace("postgres://", "postgresql://")) as db:
+        query = "SELECT last_published_at FROM wagtailcore_page WHERE id = %s"
+        published = db.execute(query, [pk]).fetchone()[0].timestamp()
+    visible = max(poller.seen.values()) if len(poller.seen) == len(poller.urls) else None
+    print(
+        f"\nwrk through Varnish: {figures['requests'] / figures['seconds']:.0f} req/s,"
+        f" p50 {figures['p50_ms']:.1f} ms, p99 {figures['p99_ms']:.1f} ms, max"
+        f" {figures['max_ms']:.0f} ms, {figures['requests']:.0f} requests; the click reached the"
+        f" publish in {published - clicked:.2f} s, its answer in {answered - clicked:.2f} s;"
+        + (
+            f" readers saw the change {visible - published:.2f} s after the publish"
+            f" ({visible - clicked:.2f} s after the click)"
+            if visible
+            else " readers never saw the change"
+        )
+    )
+    assert "Non-2xx or 3xx responses" not in output and "Socket errors" not in output, output
+    assert figures["status_errors"] == figures["connect"] == figures["read"] == 0, figures
+    assert figures["write"] == figures["timeout"] == 0, figures
+    assert poller.failures == []
+    assert visible is not None, f"readers never saw the change; seen: {poller.seen}"
+    assert visible - published <= VISIBLE_WITHIN
 
 
 def test_varnish_serves_stale_pages_while_every_app_server_is_down(shape):

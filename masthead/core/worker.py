@@ -20,7 +20,13 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db import IntegrityError, close_old_connections, connections
+from django.db import (
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+    close_old_connections,
+    connections,
+)
 from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -137,41 +143,73 @@ def requeue_lost_tasks(
             if last_seen
             else f"worker {worker} never reported a heartbeat"
         )
-        runs = len(result.worker_ids)
-        # The same run only: another worker may have taken it back and started it again since.
-        same_run = DBTaskResult.objects.filter(
-            pk=result.pk, status=TaskResultStatus.RUNNING, started_at=result.started_at
-        )
-        if runs >= max_attempts:
-            reason = (
-                f"WorkerLost: the task was started {runs} time(s) and each time its worker "
-                f"stopped before it ended ({where}); it is not run again."
-            )
-            changed = same_run.update(
-                status=TaskResultStatus.FAILED,
-                finished_at=now,
-                return_value=None,
-                exception_class_path=WORKER_LOST,
-                traceback=reason,
-            )
-            if changed:
-                recovered.failed.append(str(result.pk))
-                logger.error("Task %s (%s) failed: %s", result.pk, result.task_path, reason)
-        else:
-            note = (
-                f"WorkerLost: run {runs} of at most {max_attempts} did not end ({where}); "
-                "the task was queued again."
-            )
-            changed = same_run.update(
-                status=TaskResultStatus.READY,
-                exception_class_path=WORKER_LOST,
-                traceback=note,
-            )
-            if changed:
-                recovered.requeued.append(str(result.pk))
-                logger.warning("Task %s (%s) requeued: %s", result.pk, result.task_path, note)
+        _take_back(result, where=where, now=now, max_attempts=max_attempts, into=recovered)
     WorkerHeartbeat.objects.filter(last_seen__lt=now - FORGET_WORKERS_AFTER).delete()
     return recovered
+
+
+def requeue_tasks_of(*, worker_id: str, max_attempts: int | None = None) -> Recovered:
+    """Put back in the queue the tasks marked as running on this worker, which runs none: it lost
+    the database while it ran one, and could not record how the task ended (db_worker)."""
+    now = timezone.now()
+    max_attempts = max_attempts or configured_max_attempts()
+    recovered = Recovered()
+    where = f"worker {worker_id} lost its database connection"
+    for result in DBTaskResult.objects.running().order_by("started_at"):
+        if _worker_of(result) == worker_id:
+            _take_back(result, where=where, now=now, max_attempts=max_attempts, into=recovered)
+    return recovered
+
+
+def _take_back(
+    result: DBTaskResult, *, where: str, now: datetime, max_attempts: int, into: Recovered
+) -> None:
+    """Queue a task its worker no longer runs again, or fail it after `max_attempts` runs."""
+    runs = len(result.worker_ids)
+    # The same run only: another worker may have taken it back and started it again since.
+    same_run = DBTaskResult.objects.filter(
+        pk=result.pk, status=TaskResultStatus.RUNNING, started_at=result.started_at
+    )
+    if runs >= max_attempts:
+        reason = (
+            f"WorkerLost: the task was started {runs} time(s) and each time its worker "
+            f"stopped before it ended ({where}); it is not run again."
+        )
+        changed = same_run.update(
+            status=TaskResultStatus.FAILED,
+            finished_at=now,
+            return_value=None,
+            exception_class_path=WORKER_LOST,
+            traceback=reason,
+        )
+        if changed:
+            into.failed.append(str(result.pk))
+            logger.error("Task %s (%s) failed: %s", result.pk, result.task_path, reason)
+    else:
+        note = (
+            f"WorkerLost: run {runs} of at most {max_attempts} did not end ({where}); "
+            "the task was queued again."
+        )
+        changed = same_run.update(
+            status=TaskResultStatus.READY,
+            exception_class_path=WORKER_LOST,
+            traceback=note,
+        )
+        if changed:
+            into.requeued.append(str(result.pk))
+            logger.warning("Task %s (%s) requeued: %s", result.pk, result.task_path, note)
+
+
+def wait_for_database(*, every: float = 1.0) -> None:
+    """Return once the default database answers again (after a restart or a failover)."""
+    connection = connections["default"]
+    while True:
+        connection.close()  # the old connection is gone with the server that held it
+        try:
+            connection.ensure_connection()
+            return
+        except (OperationalError, InterfaceError):
+            time.sleep(every)
 
 
 class Heartbeat:

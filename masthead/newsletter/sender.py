@@ -3,19 +3,22 @@
 Safe to run in several workers and to kill at any moment: a claimed delivery carries a lease;
 when the lease runs out without an answer recorded, another worker takes it back. Each answer
 is recorded as soon as the server gives it, so a restart re-sends at most the one message that
-was in flight.
+was in flight. An answer the database cannot take (a restart, a failover) is held and recorded
+when it is back, while the claim lasts, so such an outage re-sends none.
 """
 
+import itertools
 import logging
 import smtplib
 import time
+from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import get_connection
 from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
+from django.db import InterfaceError, OperationalError, transaction
 from django.db import connection as db_connection
-from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -95,6 +98,34 @@ def record_failure(delivery: Delivery, error: Exception) -> None:
     logger.info("delivery %s %s: %s", delivery.pk, state, reason)
 
 
+def record_accepted(delivery: Delivery) -> None:
+    Delivery.objects.filter(pk=delivery.pk).update(
+        state=D.ACCEPTED,
+        attempts=delivery.attempts + 1,
+        accepted_at=timezone.now(),
+        claimed_until=None,
+        last_error="",
+    )
+
+
+def record(write: Callable[..., None], delivery: Delivery, *args) -> None:
+    """Record the server's answer with `write(delivery, *args)`. If the database is away (a
+    restart, a failover), try again until it is back, for as long as the claim holds: the answer
+    is known only here, and a delivery left claimed but unanswered is sent again once its claim
+    runs out."""
+    for attempt in itertools.count():
+        try:
+            write(delivery, *args)
+            return
+        except (OperationalError, InterfaceError):
+            if timezone.now() >= delivery.claimed_until:
+                raise
+            if not attempt:
+                logger.warning("delivery %s: answer held until the database is back", delivery.pk)
+            db_connection.close()  # the next try connects afresh
+            time.sleep(0.5)
+
+
 def remaining(send_id: int) -> tuple[int, timezone.datetime | None]:
     """How many deliveries are still open, and when the next deferred one falls due."""
     open_ = Delivery.objects.filter(send_id=send_id, state__in=[D.QUEUED, D.SENDING, D.DEFERRED])
@@ -147,16 +178,10 @@ def deliver(send_id: int, *, root: str, max_wait: float = 60.0) -> None:
                         )
                         mail.send_messages([message])
                 except Exception as error:  # noqa: BLE001 - every failure is recorded per recipient
-                    record_failure(delivery, error)
+                    record(record_failure, delivery, error)
                     mail.close()  # a 4xx or a dropped line: start the next message afresh
                     continue
-                Delivery.objects.filter(pk=delivery.pk).update(
-                    state=D.ACCEPTED,
-                    attempts=delivery.attempts + 1,
-                    accepted_at=timezone.now(),
-                    claimed_until=None,
-                    last_error="",
-                )
+                record(record_accepted, delivery)
                 if interval:
                     time.sleep(max(0.0, interval - (time.monotonic() - started)))
     finally:

@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.management import call_command
-from django.db import connection, connections
+from django.db import OperationalError, connection, connections
 from django.db.models.query import QuerySet
 from django.test import TestCase, TransactionTestCase, override_settings
 from django.utils import timezone
@@ -27,7 +27,7 @@ from wagtail.models import Collection
 
 from masthead.core.models import WorkerHeartbeat
 from masthead.core.tests.slow_task import slow_task
-from masthead.core.worker import WORKER_LOST, requeue_lost_tasks
+from masthead.core.worker import WORKER_LOST, requeue_lost_tasks, requeue_tasks_of
 from masthead.images.models import CustomImage
 from masthead.images.renditions import all_specs, prerender
 from masthead.newsroom.tests import factories as f
@@ -172,6 +172,49 @@ class RequeueTests(TestCase):
         self.assertEqual(
             (lost.status, lost.worker_ids), (TaskResultStatus.RUNNING, ["gone", "new"])
         )
+
+    def test_a_worker_that_lost_the_database_queues_again_only_what_it_was_running(self):
+        WorkerHeartbeat.objects.create(worker_id="back", last_seen=timezone.now())
+        its_own = running(self.task, worker="back", started=timedelta(seconds=5))
+        anothers = running(self.task, worker="busy", started=timedelta(seconds=5))
+        self.assertEqual(requeue_tasks_of(worker_id="back").requeued, [str(its_own.pk)])
+        its_own.refresh_from_db()
+        anothers.refresh_from_db()
+        self.assertEqual(its_own.status, TaskResultStatus.READY)
+        self.assertIn("worker back lost its database connection", its_own.traceback)
+        self.assertEqual(anothers.status, TaskResultStatus.RUNNING)
+
+
+@override_settings(TASKS=DATABASE_QUEUE)
+class DatabaseLostTests(TransactionTestCase):
+    def setUp(self):
+        handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+        self.addCleanup(lambda: [signal.signal(s, h) for s, h in handlers.items()])
+
+    def test_the_worker_waits_for_a_lost_database_and_carries_on(self):
+        # What it was running when the database went: the end could not be recorded.
+        unrecorded = running(
+            "masthead.images.tasks.prerender_renditions_task",
+            worker="w1",
+            started=timedelta(seconds=5),
+        )
+        runs = []
+
+        def run(worker):
+            runs.append(worker.worker_id)
+            if len(runs) == 1:  # django-tasks-db's loop ends on the error
+                raise OperationalError("terminating connection due to administrator command")
+
+        with (
+            mock.patch("django_tasks_db.management.commands.db_worker.Worker.run", run),
+            mock.patch("masthead.core.management.commands.db_worker.wait_for_database") as wait,
+        ):
+            call_command("db_worker", "--batch", "--no-reload", "--worker-id", "w1", verbosity=0)
+
+        self.assertEqual(runs, ["w1", "w1"])
+        wait.assert_called_once()
+        unrecorded.refresh_from_db()
+        self.assertEqual(unrecorded.status, TaskResultStatus.READY)
 
 
 @override_settings(TASKS=DATABASE_QUEUE)

@@ -1,7 +1,9 @@
 """Sending an issue to a real SMTP server, with the faults real servers have."""
 
 from datetime import timedelta
+from unittest import mock
 
+from django.db import InterfaceError, OperationalError
 from django.db.models.signals import post_save
 from django.test import TestCase, override_settings
 from django.utils import timezone
@@ -164,6 +166,37 @@ class SendingTests(TestCase):
             self.assertEqual(smtp.sink.recipients(), {})
         self.assertEqual(set(send.deliveries.values_list("state", flat=True)), {D.FAILED})
         self.assertIn("451", send.deliveries.first().last_error)
+
+    def test_an_answer_the_database_cannot_take_is_held_until_it_is_back(self):
+        from masthead.newsletter import sender
+
+        real = sender.record_accepted
+        outage = [OperationalError("server closed the connection"), InterfaceError("closed")]
+
+        def flaky(delivery):
+            if delivery.email == "reader4@example.com" and outage:
+                raise outage.pop(0)
+            real(delivery)
+
+        with (
+            SMTPServer() as smtp,
+            mock.patch.object(sender, "record_accepted", flaky),
+            mock.patch.object(sender, "db_connection") as connection,  # keep the test's own
+        ):
+            send = self.send(smtp)
+            self.assert_each_active_reader_got_one(smtp)
+        self.assertEqual(connection.close.call_count, 2)
+        held = send.deliveries.get(email="reader4@example.com")
+        self.assertEqual((held.state, held.attempts), (D.ACCEPTED, 1))
+
+    def test_an_answer_is_not_held_past_its_claim(self):
+        from masthead.newsletter import sender
+
+        write = mock.Mock(side_effect=OperationalError("the database is away"))
+        expired = Delivery(claimed_until=timezone.now() - timedelta(seconds=1))
+        with self.assertRaises(OperationalError):
+            sender.record(write, expired)
+        write.assert_called_once_with(expired)
 
 
 class ClockTests(TestCase):

@@ -1,6 +1,7 @@
 import time
 
 from django.core.management.base import BaseCommand
+from django.db import close_old_connections
 
 from masthead.core.clock import tick
 
@@ -23,3 +24,6 @@ class Command(BaseCommand):
             if not every:
                 return
             time.sleep(max(1.0, every - (time.monotonic() - started)))
+            # Between two ticks as between two requests: a connection the database dropped (a
+            # restart) is replaced, or every later tick would fail on it.
+            close_old_connections()
