@@ -165,6 +165,10 @@ class SectionPage(PublicPage):
 class ArticlePage(PublicPage):
     """One model for every kind of piece; its type (Analysis, News, …) is an editor record."""
 
+    # A copy is a new piece: the record of what the original got wrong stays with the original
+    # (and each correction's key, its id in feeds and notices, stays unique).
+    exclude_fields_in_copy = ["corrections"]
+
     article_type = models.ForeignKey(
         "newsroom.ArticleType", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -172,3 +172,11 @@ class CorrectionTests(TestCase):
         self.assertNotIn(TEXT, self.client.get("/corrections/").content.decode())
         self.correct()  # the list was kept by the page cache: the publish must drop it
         self.assertIn(TEXT, self.client.get("/corrections/").content.decode())
+
+    def test_a_copy_of_a_corrected_piece_starts_without_its_corrections(self):
+        self.correct()
+        copy = self.article.copy(
+            update_attrs={"slug": "coal-and-steel-copy", "title": "A new piece"}, keep_live=False
+        )
+        self.assertFalse(ArticleCorrection.objects.filter(page=copy).exists())
+        self.assertEqual(ArticleCorrection.objects.filter(text=TEXT).count(), 1)

@@ -81,3 +81,23 @@ class QueryCountTests(TestCase):
         self.assertLessEqual(small["/search/?q=story"], 12, small)
         # A region page's route is remembered: it costs no more than LATEST, which is no page.
         self.assertLessEqual(small["/europe/"], small["/latest/"], small)
+
+    def test_corrections_cost_the_same_queries_however_many_there_are(self):
+        from masthead.newsroom.models import ArticleCorrection
+
+        articles = list(type(self.article).objects.order_by("pk")[:30])
+
+        def correct(pieces, times):
+            for article in pieces:
+                for n in range(times):
+                    ArticleCorrection.objects.create(page=article, text=f"Fix {n}.", sort_order=n)
+
+        urls = [self.article.url, "/corrections/", "/corrections/feed/", "/feed/", "/sitemap.xml"]
+        correct(articles[:3], 1)
+        for url in urls:
+            self.queries_for(url)
+        few = {url: self.queries_for(url) for url in urls}
+        correct(articles[3:], 1)
+        correct(articles[:1], 4)  # the article itself now carries five
+        many = {url: self.queries_for(url) for url in urls}
+        self.assertEqual(few, many)
