@@ -48,6 +48,25 @@ class Processes:
             )
         return result.stdout
 
+    def prepare(self, *, articles: int, editor: str) -> None:
+        """A migrated site with its static files, the first `articles` demo pieces and a
+        superuser `editor` (password from DJANGO_SUPERUSER_PASSWORD in the environment)."""
+        self.manage("migrate", "--noinput")
+        self.manage("collectstatic", "--noinput")
+        self.manage("load_demo", "--limit", str(articles), "--no-editor")
+        self.manage(
+            "createsuperuser", "--noinput", "--username", editor, "--email", f"{editor}@example.com"
+        )
+
+    def spawn_app_server(self, name: str, port: int) -> None:
+        self.spawn(name, ["deploy/app-server"], APP_BIND=f"127.0.0.1:{port}", PYTHON=sys.executable)
+
+    def spawn_background(self, *, clock_every: int, workers: int = 2) -> None:
+        """The task workers and the clock, as the shape runs them beside its app servers."""
+        for i in range(workers):
+            self.spawn(f"worker{i}", [sys.executable, "manage.py", "db_worker"])
+        self.spawn("clock", [sys.executable, "manage.py", "clock", "--every", str(clock_every)])
+
     def spawn(self, name: str, command: list[str], **extra_env: str) -> None:
         log = (self.workdir / f"{name}.log").open("wb")
         self.procs[name] = subprocess.Popen(

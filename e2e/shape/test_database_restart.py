@@ -13,7 +13,6 @@ import os
 import re
 import secrets
 import shutil
-import sys
 import tempfile
 import threading
 import time
@@ -114,26 +113,9 @@ def site():
                 smtp=smtp,
             )
             try:
-                site.manage("migrate", "--noinput")
-                site.manage("collectstatic", "--noinput")
-                site.manage("load_demo", "--limit", "2", "--no-editor")
-                site.manage(
-                    "createsuperuser",
-                    "--noinput",
-                    "--username",
-                    "restart-editor",
-                    "--email",
-                    "restart@example.com",
-                )
-                site.spawn(
-                    "app",
-                    ["deploy/app-server"],
-                    APP_BIND=f"127.0.0.1:{port}",
-                    PYTHON=sys.executable,
-                )
-                for i in range(2):
-                    site.spawn(f"worker{i}", [sys.executable, "manage.py", "db_worker"])
-                site.spawn("clock", [sys.executable, "manage.py", "clock", "--every", "5"])
+                site.prepare(articles=2, editor="restart-editor")
+                site.spawn_app_server("app", port)
+                site.spawn_background(clock_every=5)
                 site.wait_until_up(site.app + "/")
                 yield site
             finally:

@@ -10,7 +10,6 @@ import re
 import secrets
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -108,27 +107,10 @@ def shape():
                 password=password,
             )
             try:
-                shape.manage("migrate", "--noinput")
-                shape.manage("collectstatic", "--noinput")
-                shape.manage("load_demo", "--limit", "6", "--no-editor")
-                shape.manage(
-                    "createsuperuser",
-                    "--noinput",
-                    "--username",
-                    "shape-editor",
-                    "--email",
-                    "shape@example.com",
-                )
+                shape.prepare(articles=6, editor="shape-editor")
                 for i, port in enumerate(apps):
-                    shape.spawn(
-                        f"app{i}",
-                        ["deploy/app-server"],
-                        APP_BIND=f"127.0.0.1:{port}",
-                        PYTHON=sys.executable,
-                    )
-                for i in range(2):
-                    shape.spawn(f"worker{i}", [sys.executable, "manage.py", "db_worker"])
-                shape.spawn("clock", [sys.executable, "manage.py", "clock", "--every", "30"])
+                    shape.spawn_app_server(f"app{i}", port)
+                shape.spawn_background(clock_every=30)
                 vcl = workdir / "varnish"
                 vcl.mkdir()
                 shutil.copy(REPO_ROOT / "deploy/varnish/default.vcl", vcl)
@@ -176,6 +158,16 @@ def wait_for_text(url: str, text: str, budget: float) -> float:
         time.sleep(0.05)
 
 
+def edit_in_browser(browser, shape: Shape, pk: int):
+    """A browser context signed in as the shape's editor, on page `pk`'s edit form."""
+    context = browser.new_context(base_url=shape.front)
+    context.set_default_timeout(TIMEOUT_MS)
+    admin = WagtailAdmin(context.new_page())
+    admin.log_in("shape-editor", shape.password)
+    admin.page.goto(f"/admin/pages/{pk}/edit/")
+    return context, admin
+
+
 def test_app_servers_share_one_page_cache(shape):
     # As behind Varnish: both servers see the site's own host name.
     first = get(shape.apps[0] + "/latest/", Host="localhost")
@@ -193,12 +185,7 @@ def test_a_published_change_reaches_readers_through_varnish_within_two_seconds(s
         assert (status, headers["X-Cache"]) == (200, "hit"), url
         assert title.encode() in body.replace(b"&#x27;", b"'")
 
-    context = browser.new_context(base_url=shape.front)
-    context.set_default_timeout(TIMEOUT_MS)
-    editor = context.new_page()
-    admin = WagtailAdmin(editor)
-    admin.log_in("shape-editor", shape.password)
-    editor.goto(f"/admin/pages/{pk}/edit/")
+    context, admin = edit_in_browser(browser, shape, pk)
     headline = f"Revised at {time.strftime('%H:%M:%S')}: {title}"[:200]
     admin.fill_title(headline)
     admin.publish()
@@ -334,12 +321,7 @@ def test_readers_under_load_see_a_publish_within_five_seconds_and_no_request_fai
     for url in paths:  # as after any while: Varnish holds each page
         get(shape.front + url)
 
-    context = browser.new_context(base_url=shape.front)
-    context.set_default_timeout(TIMEOUT_MS)
-    editor = context.new_page()
-    admin = WagtailAdmin(editor)
-    admin.log_in("shape-editor", shape.password)
-    editor.goto(f"/admin/pages/{pk}/edit/")
+    context, admin = edit_in_browser(browser, shape, pk)
     headline = f"Under load at {time.strftime('%H:%M:%S')}: {title}"[:200]
     admin.fill_title(headline)
     admin.settle_autosave()  # a draft: readers still see the published headline
@@ -350,7 +332,7 @@ def test_readers_under_load_see_a_publish_within_five_seconds_and_no_request_fai
         if response.request.method == "POST" and response.url.endswith(f"/pages/{pk}/edit/"):
             answers.append((response.status, time.time()))
 
-    editor.on("response", note_answer)
+    admin.page.on("response", note_answer)
     poller = Poller(
         [shape.front + path, shape.front + "/"], headline.replace("'", "&#x27;").encode()
     )
