@@ -48,8 +48,11 @@ test-postgres: install
 test-browser: install tools
 	env -u DATABASE_URL POSTGRES_TEST_URL=$(POSTGRES_TEST_URL) $(PY) -m pytest e2e -q
 
-## Everything: lint, the suite on SQLite and on PostgreSQL, then the browser tests
-test: lint test-sqlite test-postgres test-browser
+## Everything: lint, the suite on SQLite and on PostgreSQL side by side (each holds about one of
+## the two cores), then the browser tests. Each suite's output is printed whole when it ends.
+test: lint
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
+	$(MAKE) --no-print-directory test-browser
 
 clean:
 	rm -rf $(VENV) node_modules static_collected var

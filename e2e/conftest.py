@@ -12,6 +12,7 @@ import random
 import secrets
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -118,6 +119,31 @@ def _manage(*args: str, env: dict, log) -> None:
     )
 
 
+def sqlite_env(tmp: Path, **extra: str) -> dict:
+    """The environment of a `make run`-like site whose SQLite database and media live in `tmp`."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "masthead.settings.dev",
+        "SQLITE_PATH": str(tmp / "db.sqlite3"),
+        "MEDIA_ROOT": str(tmp / "media"),
+        "SECRET_KEY": "e2e-not-secret",
+        **extra,
+    }
+    env.pop("DATABASE_URL", None)
+    return env
+
+
+def copy_database(template: Path, env: dict) -> None:
+    """Start the site in `env` from a copy of the migrated `template` (SQLite's own backup, so a
+    write-ahead log still beside the template is copied too)."""
+    source, target = sqlite3.connect(template), sqlite3.connect(env["SQLITE_PATH"])
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+
+
 def _wait_until_up(url: str, process: subprocess.Popen, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -146,32 +172,43 @@ def smtp():
         yield mail_server
 
 
+@pytest.fixture(scope="session")
+def migrated(tmp_path_factory) -> Path:
+    """A SQLite database migrated once a session: every site the browser tests start begins
+    as a copy of it (migrating takes one core some 16 seconds each time)."""
+    tmp = tmp_path_factory.mktemp("migrated")
+    env = sqlite_env(tmp)
+    with (tmp / "migrate.log").open("w") as log:
+        _manage("migrate", "--noinput", env=env, log=log)
+    return Path(env["SQLITE_PATH"])
+
+
 @contextlib.contextmanager
-def running_server(*, demo_limit: int, username: str, extra_env: dict | None = None):
-    """A `make run`-like site on a free port with its own database: migrated, the demo's first
-    `demo_limit` articles built and indexed by the worker, a superuser `username` signed up."""
+def running_server(
+    *, migrated: Path, demo_limit: int, username: str, extra_env: dict | None = None
+):
+    """A `make run`-like site on a free port with its own database (a copy of `migrated`): the
+    demo's first `demo_limit` articles built and indexed by the worker, a superuser `username`
+    signed up."""
     tmp = Path(tempfile.mkdtemp(prefix="masthead-e2e-"))
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
     password = secrets.token_urlsafe(18)
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "masthead.settings.dev",
-        "SQLITE_PATH": str(tmp / "db.sqlite3"),
-        "MEDIA_ROOT": str(tmp / "media"),
-        "IMPORT_DIR": str(tmp / "imports"),
-        "SECRET_KEY": "e2e-not-secret",
-        "BASE_URL": base_url,
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-        "DJANGO_SUPERUSER_PASSWORD": password,
-        **(extra_env or {}),
-    }
-    env.pop("DATABASE_URL", None)
+    env = sqlite_env(
+        tmp,
+        **{
+            "IMPORT_DIR": str(tmp / "imports"),
+            "BASE_URL": base_url,
+            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+            "DJANGO_SUPERUSER_PASSWORD": password,
+            **(extra_env or {}),
+        },
+    )
     log_path = tmp / "server.log"
     process = None
     with log_path.open("w") as log:
         try:
-            _manage("migrate", "--noinput", env=env, log=log)
+            copy_database(migrated, env)
             _manage("load_demo", "--limit", str(demo_limit), "--no-editor", env=env, log=log)
             # What the worker beside `make run` does: index the demo for search, make renditions.
             _manage("db_worker", "--batch", "--no-startup-delay", env=env, log=log)
@@ -204,13 +241,15 @@ def running_server(*, demo_limit: int, username: str, extra_env: dict | None = N
 
 
 @pytest.fixture(scope="session")
-def server(smtp):
+def server(smtp, migrated):
     smtp_env = {
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": str(smtp.port),
     }
-    with running_server(demo_limit=DEMO_LIMIT, username="e2e-editor", extra_env=smtp_env) as live:
+    with running_server(
+        migrated=migrated, demo_limit=DEMO_LIMIT, username="e2e-editor", extra_env=smtp_env
+    ) as live:
         yield live
 
 

@@ -51,10 +51,12 @@ SCHEME = re.compile(r"^[\W_]*[a-z][a-z0-9+.-]*:", re.I)
 
 
 @pytest.fixture(scope="module")
-def server():
+def server(migrated):
     """A server of its own: the hostile content must not reach the other browser tests."""
     unlimited = {"SEARCH_RATE_LIMIT": "0", "NEWSLETTER_SIGNUPS_PER_MINUTE": "0"}
-    with running_server(demo_limit=1, username="e2e-xss", extra_env=unlimited) as live:
+    with running_server(
+        migrated=migrated, demo_limit=1, username="e2e-xss", extra_env=unlimited
+    ) as live:
         yield live
 
 

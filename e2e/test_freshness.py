@@ -18,7 +18,15 @@ from pathlib import Path
 
 import pytest
 
-from e2e.conftest import REPO_ROOT, SERVER_START_TIMEOUT, _free_port, _manage, _wait_until_up
+from e2e.conftest import (
+    REPO_ROOT,
+    SERVER_START_TIMEOUT,
+    _free_port,
+    _manage,
+    _wait_until_up,
+    copy_database,
+    sqlite_env,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -130,26 +138,21 @@ def test_outlet_settings_changed_from_a_shell_reach_readers(server):
 
 
 @pytest.fixture(scope="module")
-def one_machine(smtp):
+def one_machine(smtp, migrated):
     """`manage.py serve`: the web server with its task worker and clock, as `make run` starts
     them (the demo built beforehand, smaller than `make run`'s)."""
     tmp = Path(tempfile.mkdtemp(prefix="masthead-serve-"))
     port = _free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "masthead.settings.dev",
-        "SQLITE_PATH": str(tmp / "db.sqlite3"),
-        "MEDIA_ROOT": str(tmp / "media"),
-        "SECRET_KEY": "e2e-not-secret",
-        "BASE_URL": f"http://127.0.0.1:{port}",
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": "127.0.0.1",
-        "EMAIL_PORT": str(smtp.port),
-    }
-    env.pop("DATABASE_URL", None)
+    env = sqlite_env(
+        tmp,
+        BASE_URL=f"http://127.0.0.1:{port}",
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=str(smtp.port),
+    )
+    copy_database(migrated, env)
     log_path = tmp / "serve.log"
     with log_path.open("w") as log:
-        _manage("migrate", "--noinput", env=env, log=log)
         _manage("load_demo", "--limit", "6", "--no-editor", env=env, log=log)
         process = subprocess.Popen(
             [sys.executable, "manage.py", "serve", "--no-demo", f"127.0.0.1:{port}"],

@@ -23,9 +23,9 @@ pytestmark = [pytest.mark.browser]
 
 
 @pytest.fixture(scope="module")
-def server():
+def server(migrated):
     """A server of its own, with one demo article."""
-    with running_server(demo_limit=1, username="e2e-importer") as live:
+    with running_server(migrated=migrated, demo_limit=1, username="e2e-importer") as live:
         yield live
 
 

@@ -26,10 +26,10 @@ def ask(url: str) -> tuple[int, dict]:
 
 
 @pytest.fixture(scope="module")
-def server():
+def server(migrated):
     """A server of its own: imported pieces (a featured one leads the front page) must not
     change the demo the other browser tests read."""
-    with running_server(demo_limit=1, username="e2e-mover") as live:
+    with running_server(migrated=migrated, demo_limit=1, username="e2e-mover") as live:
         yield live
 
 

@@ -19,7 +19,11 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+# `make test` runs the SQLite and PostgreSQL suites side by side: files each suite writes live
+# apart.
+_RUN = DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]  # noqa: F405
+MEDIA_ROOT = BASE_DIR / "var" / f"test-media-{_RUN}"  # noqa: F405
+IMPORT_DIR = BASE_DIR / "var" / f"test-imports-{_RUN}"  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 SERVE_MEDIA = True
 LOGGING["loggers"]["masthead"]["level"] = "WARNING"  # noqa: F405
