@@ -392,9 +392,8 @@ class Importer:
                 self._count(p, "created" if p.existing is None else "updated")
             return
         self.links.found.clear()  # a cache of this batch's look-ups, not of the whole archive
-        for p in prepared:  # links to pieces already imported: pointed at them now
-            if p.item.body.links:
-                rewrite_links(p.blocks, self.links)
+        # Links to pieces already imported: pointed at them now.
+        rewrite_links([p.blocks for p in prepared if p.item.body.links], self.links)
         new = [p for p in prepared if p.existing is None]
         if new:
             self.pages.create(new)

@@ -6,9 +6,12 @@ its end leaves the work for the next one.
 """
 
 import re
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from urllib.parse import urlsplit
 
-from django.db import transaction
+from django.db import connections, transaction
+from django.db.models import prefetch_related_objects
 from wagtail.blocks import StreamValue
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
@@ -19,12 +22,13 @@ from masthead.core.versioning import bump
 from masthead.delivery import tags
 from masthead.delivery.purge import purge_tags
 from masthead.importers.models import ImportedObject, LongRedirect
-from masthead.importers.writer.indexing import index_objects, refresh_title_norms
+from masthead.importers.writer.indexing import execute, index_objects, refresh_title_norms
 from masthead.importers.writer.redirects import old_path
 from masthead.importers.writer.references import write_references
 from masthead.newsroom.models import ArticlePage
 
 CHUNK = 500  # pages per round: memory, against one statement per round
+UPDATES_PER_STATEMENT = 100  # bodies rewritten in one statement
 HREF = re.compile(r'<a href="([^"]+)"')
 
 
@@ -99,29 +103,47 @@ def finish(ctx) -> int:
     ).order_by("pk")
     links = LinkRewriter(ctx.export.site_url)
     backends = list(get_search_backends())
+    # On PostgreSQL, outside a transaction of the caller's, a round's references and index rows
+    # are written by a second thread (its own connection and transaction, which also marks the
+    # round done) while this one reads the next round: one round in flight, so memory stays
+    # flat. SQLite has one writer at a time: there, each round is written here.
+    connection = transaction.get_connection()
+    overlap = connection.vendor == "postgresql" and not connection.in_atomic_block
+    background = _Background() if overlap else None
     done = 0
     last = 0
-    while True:
-        rows = list(pending.filter(pk__gt=last).values_list("pk", "object_id")[:CHUNK])
-        if not rows:
-            break
-        last = rows[-1][0]
-        page_ids = [object_id for _, object_id in rows if object_id]
-        with transaction.atomic():
-            pages = list(Page.objects.filter(pk__in=page_ids).specific())
-            _links(pages, links)
-            write_references(pages)
-            by_model: dict[type, list] = {}
-            for page in pages:
-                by_model.setdefault(type(page), []).append(page)
-            for model, objects in by_model.items():
-                indexed = model.get_indexed_objects().filter(pk__in=[p.pk for p in objects])
-                if model is ArticlePage:
-                    indexed = indexed.prefetch_related("article_authors__author")
-                index_objects(backends, model, list(indexed))
-            ImportedObject.objects.filter(pk__in=[pk for pk, _ in rows]).update(pending=False)
-        done += len(rows)
-        ctx.progress_note(f"indexed {done} pages")
+    try:
+        while True:
+            rows = list(pending.filter(pk__gt=last).values_list("pk", "object_id")[:CHUNK])
+            if not rows:
+                break
+            last = rows[-1][0]
+            page_ids = [object_id for _, object_id in rows if object_id]
+            statements: list = []
+            writes: list = []  # what is left to write once the round is read
+            with transaction.atomic():
+                pages = list(Page.objects.filter(pk__in=page_ids).specific())
+                _links(pages, links)
+                write_references(pages, later=writes)
+                by_model: dict[type, list] = {}
+                for page in pages:
+                    by_model.setdefault(type(page), []).append(page)
+                for model, objects in by_model.items():
+                    # What `get_indexed_objects` would load again: these pages, of exactly this
+                    # type, with what their search fields follow.
+                    if model is ArticlePage:
+                        prefetch_related_objects(objects, "article_authors__author")
+                    index_objects(backends, model, objects, statements=statements)
+                writes.append(partial(execute, statements))
+                if background is None:
+                    _write_round(writes, [pk for pk, _ in rows])
+            if background is not None:
+                background.submit(writes, [pk for pk, _ in rows])
+            done += len(rows)
+            ctx.progress_note(f"indexed {done} pages")
+    finally:
+        if background is not None:
+            background.close()
     if done:
         refresh_title_norms(backends, Page)
     if done or ctx.report.changes["created"] or ctx.report.counts["redirects"]:
@@ -130,15 +152,54 @@ def finish(ctx) -> int:
     return done
 
 
-def rewrite_links(blocks: list[dict], links: LinkRewriter) -> bool:
-    """Point a body's links to old addresses at the pages already imported; whether any is
-    left for the end of the run (its page is further on in the export)."""
-    texts = _rich_texts(blocks)
-    if not any(links.host and links.host in text for text in texts):
-        return False
-    links.targets(texts)
-    _rewrite_blocks(blocks, links)
-    return any(links.host in text for text in _rich_texts(blocks))
+def _write_round(writes: list, row_pks: list[int]) -> None:
+    for write in writes:
+        write()
+    ImportedObject.objects.filter(pk__in=row_pks).update(pending=False)
+
+
+class _Background:
+    """One thread writing rounds, each in a transaction of its own, in order."""
+
+    def __init__(self):
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-finish")
+        self.in_flight = None
+
+    def submit(self, writes: list, row_pks: list[int]) -> None:
+        self.wait()
+        self.in_flight = self.pool.submit(self._run, writes, row_pks)
+
+    def wait(self) -> None:
+        if self.in_flight is not None:
+            in_flight, self.in_flight = self.in_flight, None
+            in_flight.result()  # its error, if it had one, is this thread's now
+
+    @staticmethod
+    def _run(writes: list, row_pks: list[int]) -> None:
+        with transaction.atomic():
+            _write_round(writes, row_pks)
+
+    def close(self) -> None:
+        try:
+            self.wait()
+        finally:
+            self.pool.submit(connections.close_all).result()  # the thread's own connection
+            self.pool.shutdown()
+
+
+def rewrite_links(bodies: list[list[dict]], links: LinkRewriter) -> None:
+    """Point the bodies' links to old addresses at the pages already imported, with one look-up
+    for them all; links to pages further on in the export are left for the end of the run."""
+    linking = [blocks for blocks in bodies if links.host and _mentions(blocks, links.host)]
+    if not linking:
+        return
+    links.targets([text for blocks in linking for text in _rich_texts(blocks)])
+    for blocks in linking:
+        _rewrite_blocks(blocks, links)
+
+
+def _mentions(blocks: list[dict], host: str) -> bool:
+    return any(host in text for text in _rich_texts(blocks))
 
 
 def _links(pages: list, links: LinkRewriter) -> None:
@@ -160,14 +221,19 @@ def _links(pages: list, links: LinkRewriter) -> None:
     if not texts:
         return
     links.targets(texts)
+    changed: dict[type, list] = {}
     for page in pages:
         blocks = bodies.get(page.pk)
         if blocks and _rewrite_blocks(blocks, links):
             field = page._meta.get_field("body")
-            value = StreamValue(field.stream_block, blocks, is_lazy=True)
-            type(page).objects.filter(pk=page.pk).update(body=value)
-            page.body = value
+            page.body = StreamValue(field.stream_block, blocks, is_lazy=True)
+            changed.setdefault(type(page), []).append(page)
+    for model, objects in changed.items():
+        model.objects.bulk_update(objects, ["body"], batch_size=UPDATES_PER_STATEMENT)
+    rewritten = []
     for note in notes:
         new = links.rewrite(note.text)
         if new != note.text:
-            Footnote.objects.filter(pk=note.pk).update(text=new)
+            note.text = new
+            rewritten.append(note)
+    Footnote.objects.bulk_update(rewritten, ["text"], batch_size=UPDATES_PER_STATEMENT)

@@ -28,13 +28,22 @@ SQLITE = "modelsearch.backends.database.sqlite.sqlite.SQLiteSearchBackend"
 ROWS_PER_STATEMENT = 200  # PostgreSQL: a statement's parameters stay far below its 65,535 limit
 
 
-def index_objects(backends, model, objects: list) -> None:
-    """Add `objects` (instances of `model`, related fields prefetched) to every search backend."""
+def index_objects(backends, model, objects: list, *, statements: list | None = None) -> None:
+    """Add `objects` (instances of `model`, related fields prefetched) to every search backend.
+
+    Given a list as `statements`, PostgreSQL's rows are not written but added to it as
+    (sql, params), for `execute` to run later, in another thread if the caller likes: turning a
+    body into a tsvector is most of their cost, and PostgreSQL does it on a core of its own.
+    """
     if not objects or not model.get_search_fields():
         return
     for backend in backends:
         if _kind(backend) == POSTGRES:
-            _postgres(backend, model, objects)
+            found = _postgres(backend, model, objects)
+            if statements is None:
+                execute(found)
+            else:
+                statements.extend(found)
         elif _kind(backend) == SQLITE:
             _sqlite(model, objects)
         else:
@@ -138,11 +147,11 @@ def _vector(texts: list, config, weighted: bool, params: list) -> str:
     return "(" + " || ".join(parts) + ")"
 
 
-def _postgres(backend, model, objects: list) -> None:
+def _postgres(backend, model, objects: list) -> list[tuple[str, list]]:
     fields = model.get_search_fields()
     content_type = get_content_type_pk(model)
-    connection = connections[router.db_for_write(IndexEntry)]
-    table = connection.ops.quote_name(IndexEntry._meta.db_table)
+    table = connections[router.db_for_write(IndexEntry)].ops.quote_name(IndexEntry._meta.db_table)
+    statements = []
     for start in range(0, len(objects), ROWS_PER_STATEMENT):
         values, params = [], []
         for obj in objects[start : start + ROWS_PER_STATEMENT]:
@@ -154,8 +163,8 @@ def _postgres(backend, model, objects: list) -> None:
             params.append(" ".join(text.strip() for text, _ in title if text.strip()))
             params.append(" ".join(text.strip() for text, _ in body if text.strip()))
             values.append(f"(%s, %s, {title_sql}, {autocomplete_sql}, {body_sql}, 1.0, %s, %s)")
-        with connection.cursor() as cursor:
-            cursor.execute(
+        statements.append(
+            (
                 f"INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body, "
                 f"title_norm, title_text, body_text) VALUES {', '.join(values)} "
                 "ON CONFLICT (content_type_id, object_id) DO UPDATE SET "
@@ -164,3 +173,12 @@ def _postgres(backend, model, objects: list) -> None:
                 "body_text = EXCLUDED.body_text",
                 params,
             )
+        )
+    return statements
+
+
+def execute(statements: list[tuple[str, list]]) -> None:
+    """Run statements `index_objects` collected, on this thread's connection."""
+    with connections[router.db_for_write(IndexEntry)].cursor() as cursor:
+        for sql, params in statements:
+            cursor.execute(sql, params)

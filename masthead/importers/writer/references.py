@@ -33,8 +33,12 @@ def _rich(html: str):
         yield ReferenceIndex._get_base_content_type(model).pk, str(object_id)
 
 
-def write_references(pages: list[Page]) -> None:
-    """Replace the index rows of `pages` (specific pages, bodies loaded) with their references."""
+def write_references(pages: list[Page], *, later: list | None = None) -> None:
+    """Replace the index rows of `pages` (specific pages, bodies loaded) with their references.
+
+    Given a list as `later`, the rows are read now and the writing is added to it, a callable
+    for the caller to run (on whichever connection is its thread's).
+    """
     if not pages:
         return
     base = _ct(Page)
@@ -84,5 +88,13 @@ def write_references(pages: list[Page]) -> None:
              ReferenceIndex._get_content_path_hash(content_path))
             for to_ct, to_id, model_path, content_path in found
         ]  # fmt: skip
-    ReferenceIndex.objects.filter(base_content_type_id=base, object_id__in=map(str, ids)).delete()
-    insert_rows(ReferenceIndex, COLUMNS, rows)
+
+    def write():
+        old = ReferenceIndex.objects.filter(base_content_type_id=base, object_id__in=map(str, ids))
+        old.delete()
+        insert_rows(ReferenceIndex, COLUMNS, rows)
+
+    if later is None:
+        write()
+    else:
+        later.append(write)

@@ -3,10 +3,24 @@
 `bulk_create` builds a model instance per row and compiles each value through several layers;
 for the tens of thousands of small rows a big import writes (bylines, redirects, index rows)
 that is most of the time. Values go through each field's own `get_db_prep_save`, as the ORM
-would, so JSON, UUIDs and dates reach either database in the right form.
+would, so JSON, UUIDs and dates reach either database in the right form; numbers, text and
+flags that already are what their column holds go as they are. Many rows go in one statement,
+as many as the database takes parameters for.
 """
 
 from django.db import connection
+
+# Columns whose values need no preparing when they already are of the Python type they hold.
+TEXT = (str, type(None))
+NUMBER = (int, type(None))
+PLAIN = {
+    "AutoField": NUMBER, "BigAutoField": NUMBER, "BigIntegerField": NUMBER,
+    "IntegerField": NUMBER, "PositiveIntegerField": NUMBER,
+    "PositiveSmallIntegerField": NUMBER, "SmallIntegerField": NUMBER,
+    "BooleanField": (bool, type(None)),
+    "CharField": TEXT, "SlugField": TEXT, "TextField": TEXT,
+}  # fmt: skip
+MOST_ROWS = 1000  # in one statement: its text stays small
 
 
 def insert_rows(model, names: list[str], rows) -> int:
@@ -15,16 +29,30 @@ def insert_rows(model, names: list[str], rows) -> int:
     if not rows:
         return 0
     fields = [model._meta.get_field(name) for name in names]
+    plain = [_plain_types(field) for field in fields]
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
-    marks = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks})"
+    mark = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    most = connection.features.max_query_params or 65_535
+    per_statement = max(1, min(MOST_ROWS, most // len(fields)))
+    table = quote(model._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.executemany(
-            sql,
-            [
-                [field.get_db_prep_save(value, connection) for field, value in zip(fields, row)]
-                for row in rows
-            ],
-        )
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start : start + per_statement]
+            params = []
+            for row in chunk:
+                for field, types, value in zip(fields, plain, row):
+                    if types and isinstance(value, types):
+                        params.append(value)
+                    else:
+                        params.append(field.get_db_prep_save(value, connection))
+            marks = ", ".join([mark] * len(chunk))
+            cursor.execute(f"INSERT INTO {table} ({columns}) VALUES {marks}", params)
     return len(rows)
+
+
+def _plain_types(field) -> tuple:
+    """The Python types a column takes as they are (none for a column that needs preparing)."""
+    if field.get_internal_type() == "ForeignKey":
+        return _plain_types(field.target_field)
+    return PLAIN.get(field.get_internal_type(), ())
