@@ -4,8 +4,8 @@
 for the tens of thousands of small rows a big import writes (bylines, redirects, index rows)
 that is most of the time. Values go through each field's own `get_db_prep_save`, as the ORM
 would, so JSON, UUIDs and dates reach either database in the right form; numbers, text and
-flags that already are what their column holds go as they are. Many rows go in one statement,
-as many as the database takes parameters for.
+flags that already are what their column holds go as they are. PostgreSQL takes them by COPY;
+SQLite many to a statement, as many as it takes parameters for.
 """
 
 from django.db import connection
@@ -36,16 +36,24 @@ def insert_rows(model, names: list[str], rows) -> int:
     most = connection.features.max_query_params or 65_535
     per_statement = max(1, min(MOST_ROWS, most // len(fields)))
     table = quote(model._meta.db_table)
+    db = connection
+
+    def prepared(row):
+        return [
+            value if types and isinstance(value, types) else field.get_db_prep_save(value, db)
+            for field, types, value in zip(fields, plain, row)
+        ]
+
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY: no statement to compose or parse, and the fastest way in.
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(prepared(row))
+            return len(rows)
         for start in range(0, len(rows), per_statement):
             chunk = rows[start : start + per_statement]
-            params = []
-            for row in chunk:
-                for field, types, value in zip(fields, plain, row):
-                    if types and isinstance(value, types):
-                        params.append(value)
-                    else:
-                        params.append(field.get_db_prep_save(value, connection))
+            params = [value for row in chunk for value in prepared(row)]
             marks = ", ".join([mark] * len(chunk))
             cursor.execute(f"INSERT INTO {table} ({columns}) VALUES {marks}", params)
     return len(rows)
