@@ -9,8 +9,10 @@ import time
 from pathlib import Path
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import ReferenceIndex
+from wagtail.search.models import IndexEntry
 
 from masthead.core.tests.test_worker import worker_env
 from masthead.importers.models import ImportedObject
@@ -59,6 +61,11 @@ def state(region: str, site: str) -> dict:
             ImportedObject.objects.filter(source=source).values_list("kind", "key", "pending")
         ),
         "references": ReferenceIndex.objects.filter(object_id__in=map(str, ids)).count(),
+        # Searchable: on PostgreSQL these rows are written by the end of the run's second thread.
+        "indexed": IndexEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(ArticlePage),
+            object_id__in=map(str, ids),
+        ).count(),
     }
 
 
@@ -108,6 +115,7 @@ def test_an_import_killed_halfway_and_run_again_ends_as_an_uninterrupted_one(tmp
     assert beta["imported"] == alpha["imported"]
     assert not any(pending for _, _, pending in beta["imported"])
     assert beta["references"] == alpha["references"]
+    assert beta["indexed"] == alpha["indexed"] == POSTS
 
 
 @pytest.mark.django_db

@@ -7,7 +7,6 @@ its end leaves the work for the next one.
 
 import re
 from concurrent.futures import ThreadPoolExecutor
-from functools import partial
 from urllib.parse import urlsplit
 
 from django.db import connections, transaction
@@ -22,7 +21,7 @@ from masthead.core.versioning import bump
 from masthead.delivery import tags
 from masthead.delivery.purge import purge_tags
 from masthead.importers.models import ImportedObject, LongRedirect
-from masthead.importers.writer.indexing import execute, index_objects, refresh_title_norms
+from masthead.importers.writer.indexing import index_objects, refresh_title_norms
 from masthead.importers.writer.redirects import old_path
 from masthead.importers.writer.references import write_references
 from masthead.newsroom.models import ArticlePage
@@ -104,12 +103,10 @@ def finish(ctx) -> int:
     links = LinkRewriter(ctx.export.site_url)
     backends = list(get_search_backends())
     # On PostgreSQL, outside a transaction of the caller's, a round's references and index rows
-    # are written by a second thread (its own connection and transaction, which also marks the
-    # round done) while this one reads the next round: one round in flight, so memory stays
-    # flat. SQLite has one writer at a time: there, each round is written here.
+    # are written by a second thread while this one reads the next round. SQLite has one writer
+    # at a time: there, each round is written here, as soon as it is read.
     connection = transaction.get_connection()
-    overlap = connection.vendor == "postgresql" and not connection.in_atomic_block
-    background = _Background() if overlap else None
+    rounds = _Rounds(overlap=connection.vendor == "postgresql" and not connection.in_atomic_block)
     done = 0
     last = 0
     try:
@@ -119,7 +116,6 @@ def finish(ctx) -> int:
                 break
             last = rows[-1][0]
             page_ids = [object_id for _, object_id in rows if object_id]
-            statements: list = []
             writes: list = []  # what is left to write once the round is read
             with transaction.atomic():
                 pages = list(Page.objects.filter(pk__in=page_ids).specific())
@@ -133,17 +129,12 @@ def finish(ctx) -> int:
                     # type, with what their search fields follow.
                     if model is ArticlePage:
                         prefetch_related_objects(objects, "article_authors__author")
-                    index_objects(backends, model, objects, statements=statements)
-                writes.append(partial(execute, statements))
-                if background is None:
-                    _write_round(writes, [pk for pk, _ in rows])
-            if background is not None:
-                background.submit(writes, [pk for pk, _ in rows])
+                    index_objects(backends, model, objects, later=writes)
+            rounds.submit(writes, [pk for pk, _ in rows])
             done += len(rows)
             ctx.progress_note(f"indexed {done} pages")
     finally:
-        if background is not None:
-            background.close()
+        rounds.close()
     if done:
         refresh_title_norms(backends, Page)
     if done or ctx.report.changes["created"] or ctx.report.counts["redirects"]:
@@ -152,20 +143,18 @@ def finish(ctx) -> int:
     return done
 
 
-def _write_round(writes: list, row_pks: list[int]) -> None:
-    for write in writes:
-        write()
-    ImportedObject.objects.filter(pk__in=row_pks).update(pending=False)
+class _Rounds:
+    """Writes each round's rows in a transaction of its own that also marks the round done, in
+    order: with `overlap`, in a second thread (its own connection) with one round in flight, so
+    memory stays flat; without, here and at once."""
 
-
-class _Background:
-    """One thread writing rounds, each in a transaction of its own, in order."""
-
-    def __init__(self):
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-finish")
+    def __init__(self, *, overlap: bool):
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="import-finish") if overlap else None
         self.in_flight = None
 
     def submit(self, writes: list, row_pks: list[int]) -> None:
+        if self.pool is None:
+            return self._run(writes, row_pks)
         self.wait()
         self.in_flight = self.pool.submit(self._run, writes, row_pks)
 
@@ -177,9 +166,13 @@ class _Background:
     @staticmethod
     def _run(writes: list, row_pks: list[int]) -> None:
         with transaction.atomic():
-            _write_round(writes, row_pks)
+            for write in writes:
+                write()
+            ImportedObject.objects.filter(pk__in=row_pks).update(pending=False)
 
     def close(self) -> None:
+        if self.pool is None:
+            return
         try:
             self.wait()
         finally:
@@ -209,7 +202,7 @@ def _links(pages: list, links: LinkRewriter) -> None:
         body = getattr(page, "body", None)
         if body is not None:
             raw = [dict(block) for block in body.raw_data]
-            if any(links.host and links.host in text for text in _rich_texts(raw)):
+            if links.host and _mentions(raw, links.host):
                 bodies[page.pk] = raw
     notes = [
         note

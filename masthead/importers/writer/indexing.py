@@ -14,6 +14,8 @@ own on SQLite and PostgreSQL, and fails if `modelsearch` changes them. A backend
 does not know (Elasticsearch, OpenSearch, MySQL) is given the pages through its own `add_bulk`.
 """
 
+from functools import partial
+
 from django.db import connections, router
 from django.db.models import Manager
 from django.utils.encoding import force_str
@@ -28,22 +30,22 @@ SQLITE = "modelsearch.backends.database.sqlite.sqlite.SQLiteSearchBackend"
 ROWS_PER_STATEMENT = 200  # PostgreSQL: a statement's parameters stay far below its 65,535 limit
 
 
-def index_objects(backends, model, objects: list, *, statements: list | None = None) -> None:
+def index_objects(backends, model, objects: list, *, later: list | None = None) -> None:
     """Add `objects` (instances of `model`, related fields prefetched) to every search backend.
 
-    Given a list as `statements`, PostgreSQL's rows are not written but added to it as
-    (sql, params), for `execute` to run later, in another thread if the caller likes: turning a
-    body into a tsvector is most of their cost, and PostgreSQL does it on a core of its own.
+    Given a list as `later`, PostgreSQL's rows are not written now: a callable that writes them
+    is added to it, for the caller to run later, in another thread if it likes (turning a body
+    into a tsvector is most of their cost, and PostgreSQL does it on a core of its own).
     """
     if not objects or not model.get_search_fields():
         return
     for backend in backends:
         if _kind(backend) == POSTGRES:
-            found = _postgres(backend, model, objects)
-            if statements is None:
-                execute(found)
+            write = partial(_execute, _postgres(backend, model, objects))
+            if later is None:
+                write()
             else:
-                statements.extend(found)
+                later.append(write)
         elif _kind(backend) == SQLITE:
             _sqlite(model, objects)
         else:
@@ -177,8 +179,8 @@ def _postgres(backend, model, objects: list) -> list[tuple[str, list]]:
     return statements
 
 
-def execute(statements: list[tuple[str, list]]) -> None:
-    """Run statements `index_objects` collected, on this thread's connection."""
+def _execute(statements: list[tuple[str, list]]) -> None:
+    """Run `_postgres`'s statements on this thread's connection."""
     with connections[router.db_for_write(IndexEntry)].cursor() as cursor:
         for sql, params in statements:
             cursor.execute(sql, params)

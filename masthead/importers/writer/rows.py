@@ -31,16 +31,13 @@ def insert_rows(model, names: list[str], rows) -> int:
     fields = [model._meta.get_field(name) for name in names]
     plain = [_plain_types(field) for field in fields]
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in fields)
-    mark = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    most = connection.features.max_query_params or 65_535
-    per_statement = max(1, min(MOST_ROWS, most // len(fields)))
-    table = quote(model._meta.db_table)
-    db = connection
+    table, columns = quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields)
 
     def prepared(row):
         return [
-            value if types and isinstance(value, types) else field.get_db_prep_save(value, db)
+            value
+            if types and isinstance(value, types)
+            else field.get_db_prep_save(value, connection)
             for field, types, value in zip(fields, plain, row)
         ]
 
@@ -51,6 +48,9 @@ def insert_rows(model, names: list[str], rows) -> int:
                 for row in rows:
                     copy.write_row(prepared(row))
             return len(rows)
+        mark = "(" + ", ".join(["%s"] * len(fields)) + ")"
+        most = connection.features.max_query_params or 999
+        per_statement = max(1, min(MOST_ROWS, most // len(fields)))
         for start in range(0, len(rows), per_statement):
             chunk = rows[start : start + per_statement]
             params = [value for row in chunk for value in prepared(row)]
