@@ -119,7 +119,7 @@ def _manage(*args: str, env: dict, log) -> None:
     )
 
 
-def sqlite_env(tmp: Path, **extra: str) -> dict:
+def sqlite_env(tmp: Path, extra: dict | None = None) -> dict:
     """The environment of a `make run`-like site whose SQLite database and media live in `tmp`."""
     env = {
         **os.environ,
@@ -127,7 +127,7 @@ def sqlite_env(tmp: Path, **extra: str) -> dict:
         "SQLITE_PATH": str(tmp / "db.sqlite3"),
         "MEDIA_ROOT": str(tmp / "media"),
         "SECRET_KEY": "e2e-not-secret",
-        **extra,
+        **(extra or {}),
     }
     env.pop("DATABASE_URL", None)
     return env
@@ -196,7 +196,7 @@ def running_server(
     password = secrets.token_urlsafe(18)
     env = sqlite_env(
         tmp,
-        **{
+        {
             "IMPORT_DIR": str(tmp / "imports"),
             "BASE_URL": base_url,
             "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",

@@ -145,10 +145,12 @@ def one_machine(smtp, migrated):
     port = _free_port()
     env = sqlite_env(
         tmp,
-        BASE_URL=f"http://127.0.0.1:{port}",
-        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-        EMAIL_HOST="127.0.0.1",
-        EMAIL_PORT=str(smtp.port),
+        {
+            "BASE_URL": f"http://127.0.0.1:{port}",
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(smtp.port),
+        },
     )
     copy_database(migrated, env)
     log_path = tmp / "serve.log"
