@@ -5,6 +5,7 @@ articles take a minute or two instead of hours; the search index is then built w
 Wagtail's own `update_index`.
 """
 
+import io
 import json
 import random
 import uuid
@@ -76,7 +77,8 @@ class Prose:
 
 def generate_articles(count: int, *, seed: int = 7, log=print) -> None:
     """Add `count` published articles, spread over the sections, types and authors that exist."""
-    from masthead.core.demo.builder import DemoBuilder
+    from django.core.management import call_command
+
     from masthead.images.models import CustomImage
     from masthead.images.renditions import prerender
     from masthead.newsroom.models import (
@@ -88,7 +90,8 @@ def generate_articles(count: int, *, seed: int = 7, log=print) -> None:
         Topic,
     )
 
-    DemoBuilder(limit=1).build()  # the publication's frame: front page, regions, types, authors
+    # The publication's frame: front page, regions, types, one article and its authors.
+    call_command("load_demo", limit=1, no_editor=True, stdout=io.StringIO())
     rng = random.Random(seed)
     prose = Prose(rng)
     sections = list(SectionPage.objects.order_by("path"))

@@ -16,6 +16,7 @@ Without --keep, the databases and the photos the import stored are removed at th
 
 import argparse
 import hashlib
+import io
 import json
 import os
 import re
@@ -103,10 +104,9 @@ def baseline(count: int, db: str, seed: int) -> None:
     from django.core.management import call_command
     from generate import generate_articles
 
-    from masthead.core.demo.builder import DemoBuilder
-
     call_command("migrate", verbosity=0)
-    DemoBuilder(limit=1).build()  # the frame (regions, types, authors, photos): not timed
+    # The frame (regions, types, one article with its authors and photos): not timed.
+    call_command("load_demo", limit=1, no_editor=True, stdout=io.StringIO())
     started = time.perf_counter()
     generate_articles(count, seed=seed, log=lambda message: None)
     print(f"baseline: articles={count} seconds={time.perf_counter() - started:.2f}")

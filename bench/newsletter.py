@@ -15,6 +15,7 @@ idle after it, and during the send, which is measured from a peak started afresh
 """
 
 import argparse
+import io
 import os
 import random
 import re
@@ -115,13 +116,12 @@ def main() -> None:
     from django.core.management import call_command
     from django.utils import timezone
 
-    from masthead.core.demo.builder import DemoBuilder
     from masthead.newsletter.models import Delivery, Newsletter, Subscription
     from masthead.newsletter.roundup import draft_roundup
     from masthead.newsletter.sending import start_send
 
     call_command("migrate", verbosity=0)
-    DemoBuilder(limit=12).build()
+    call_command("load_demo", limit=12, no_editor=True, stdout=io.StringIO())
     newsletter = Newsletter.objects.get(is_default=True)
     batch = []
     for i in range(args.subscribers):

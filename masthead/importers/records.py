@@ -6,6 +6,7 @@ Keys are the source's own ids as text (a WordPress post id, a Ghost object id, a
 second run finds what the first one made. See importers/CONTEXT.md for the words.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -19,6 +20,8 @@ class SourceAuthor:
     bio: str = ""
     website: str = ""
     is_guest: bool = False
+    role: str = ""  # "Europe Editor"
+    photo_key: str = ""  # the media record of their portrait
 
 
 @dataclass
@@ -46,6 +49,11 @@ class SourceMedia:
     parent_key: str = ""  # the post it was uploaded to
     published_at: datetime | None = None
     link: str = ""  # the attachment page's URL
+    licence: str = ""
+    licence_url: str = ""
+    # The file's bytes from elsewhere than the uploads folder or the old site (the demo's
+    # pictures are drawn when the writer first needs them).
+    read: Callable[[], bytes] | None = None
 
 
 @dataclass
@@ -99,6 +107,8 @@ class SourceItem:
     old_slugs: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     footnotes_meta: str = ""  # WordPress's `footnotes` post meta (core/footnotes JSON), as exported
+    # Corrections published on it: {"kind": ArticleCorrection.Kind, "text", "made_at": datetime}.
+    corrections: list[dict] = field(default_factory=list)
 
 
 @dataclass

@@ -68,6 +68,7 @@ class Options:
     site_url: str = ""  # Substack exports do not say where the publication lived
     author_name: str = ""
     parallel: bool = True  # convert bodies in a second process while writing
+    limit: int | None = None  # only the first N posts (and every page), to try an import out
 
 
 @dataclass
@@ -159,7 +160,7 @@ class Importer:
             self.export.terms,
             regions={s.slug: s.title for s in SectionPage.objects.child_of(self.home)},
             types={t.slug: [t.name, t.plural_name] for t in ArticleType.objects.all()},
-            given=self.options.mapping,
+            given=self.options.mapping or getattr(self.export, "mapping", None),
         )
         return self.source
 
@@ -213,8 +214,14 @@ class Importer:
             batch: list[SourceItem] = []
             waiting = None
             started = time.monotonic()
+            posts = 0
             for item in self.source.items():
                 self.timings.read += time.monotonic() - started
+                if self.options.limit is not None and item.kind == "post":
+                    posts += 1
+                    if posts > self.options.limit:
+                        started = time.monotonic()
+                        continue
                 self.report.counts["items"] += 1
                 batch.append(item)
                 if len(batch) >= BATCH:
@@ -232,8 +239,9 @@ class Importer:
                 self.report.add(ImportProblem.SKIPPED, f"{count} × {reason}", "export")
             started = time.monotonic()
             if not self.dry_run:
-                for key in list(self.export.media):  # the rest of the media library
-                    self.media.image_for(key)
+                if self.options.limit is None:  # the rest of the media library
+                    for key in list(self.export.media):
+                        self.media.image_for(key)
                 with transaction.atomic():
                     redirect_archives(self)
                     lead_with_sticky(self)

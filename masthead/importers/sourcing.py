@@ -34,8 +34,8 @@ class SavedPages:
 
 @dataclass
 class Source:
-    name: str  # wordpress | ghost | substack | html
-    export: object  # WxrExport, GhostExport, SubstackExport or SavedPages
+    name: str  # wordpress | ghost | substack | html | demo
+    export: object  # WxrExport, GhostExport, SubstackExport, SavedPages or DemoExport
     items: Callable[[], Iterator[SourceItem]]
     subscribers: Callable[[], Iterator[SourceSubscriber]] = lambda: iter(())
     count: int | None = None  # how many items, when the first pass knows
@@ -72,8 +72,13 @@ def open_source(paths: list[Path], *, site_url: str = "", author_name: str = "")
         return _saved_pages(_html_files(paths))
     if len(paths) > 1:
         raise ExportError("give one export (a file, a .zip or a folder); only saved pages go many")
+    from masthead.importers import demo
     from masthead.importers.ghost import reader as ghost
     from masthead.importers.substack import reader as substack
+
+    if demo.is_demo_data(first):
+        export = demo.read_demo(first)
+        return Source("demo", export, lambda: iter(export.items), count=len(export.items))
 
     if ghost.is_ghost_export(first):
         export = ghost.read_ghost(first, site_url=site_url)

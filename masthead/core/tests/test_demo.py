@@ -1,6 +1,7 @@
 import json
 import shutil
 import tempfile
+from datetime import timedelta
 from io import StringIO
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from django.test import SimpleTestCase, TestCase
 from masthead.core.demo import content
 from masthead.core.demo.content import DATA_DIR, DemoDataError
 from masthead.images.models import CustomImage
-from masthead.newsroom.models import ArticlePage, Author, SectionPage
+from masthead.newsroom.models import ArticlePage, Author, HomePage, SectionPage
 
 STALINGRAD = "stalingrad-and-bakhmut-battles-of-attrition"
 
@@ -38,13 +39,20 @@ class DemoContentTests(TestCase):
         self.assertIn("username: editor", out.getvalue())
         self.assertEqual(SectionPage.objects.live().count(), len(content.load().regions))
         self.assertEqual(ArticlePage.objects.live().count(), 6)
-        self.assertEqual(Author.objects.count(), 8)
+        bylines = {slug for article in content.load().articles[:6] for slug in article["authors"]}
+        self.assertEqual(set(Author.objects.values_list("slug", flat=True)), bylines)
         for article in ArticlePage.objects.all():
             self.assertEqual(article.publishing_problems(), [], article.title)
         images = CustomImage.objects.count()
-        call_command("load_demo", limit=6, stdout=StringIO())
+        dates = dict(ArticlePage.objects.values_list("slug", "first_published_at"))
+        again = StringIO()
+        call_command("load_demo", limit=6, stdout=again)
+        # The import path's own report: nothing made twice, nothing redated.
+        self.assertIn("created=0 updated=0 unchanged=9", again.getvalue())
+        self.assertIn("articles=0 pages=0 authors=0 images=0", again.getvalue())
         self.assertEqual(ArticlePage.objects.count(), 6)
         self.assertEqual(CustomImage.objects.count(), images)
+        self.assertEqual(dict(ArticlePage.objects.values_list("slug", "first_published_at")), dates)
         self.assertEqual(self.client.get("/").status_code, 200)
         self.assertTrue(
             all(i.credit.startswith("MASTHEAD DEMO/") for i in CustomImage.objects.all())
@@ -63,6 +71,36 @@ class DemoContentTests(TestCase):
         self.assertEqual(page.hero_image.default_caption, data["hero"]["caption"])
         self.assertEqual(len(page.body), len(data["body"]))
         self.assertEqual(page.footnotes.count(), len(data["footnotes"]))
+        self.assertEqual(
+            [b.block_type for b in page.body],
+            [{"quote": "pull_quote"}.get(b["type"], b["type"]) for b in data["body"]],
+        )
+        # Every footnote mark became a reference to one of the page's footnotes.
+        marked = [b["text"].count("[fn:") for b in data["body"] if b["type"] == "paragraph"]
+        referenced = [
+            b.value.source.count("<footnote id=") for b in page.body if b.block_type == "paragraph"
+        ]
+        self.assertEqual(referenced, marked)
+        correction = page.corrections.get()
+        self.assertEqual(
+            (correction.kind, correction.text),
+            (data["corrections"][0]["kind"], data["corrections"][0]["text"]),
+        )
+        hours = data["corrections"][0]["hours_after"]
+        self.assertEqual(correction.made_at - page.first_published_at, timedelta(hours=hours))
+        home = HomePage.objects.get()
+        self.assertEqual(
+            home.first_published_at.replace(minute=0, second=0, microsecond=0)
+            - page.first_published_at,
+            timedelta(days=data["days_ago"], hours=len(STALINGRAD) % 9),
+        )
+        hero = page.hero_image
+        self.assertEqual(hero.licence, content.load().image_credit["licence"])
+        self.assertEqual(hero.description, data["hero"]["alt"])
+        author = page.article_authors.first().author
+        person = next(a for a in content.load().authors if a["slug"] == author.slug)
+        self.assertEqual((author.role, author.bio), (person["role"], person["bio"]))
+        self.assertEqual(author.photo.photographer, "Generated portrait")
 
 
 class DemoDataFileTests(SimpleTestCase):

@@ -241,7 +241,7 @@ def test_an_exported_publication_restores_into_an_empty_site_unchanged(media, se
     public += [t.get_absolute_url() for t in ArticleType.objects.all()]
     public += ["/newsletter/issues/week-one/", "/feed/atom/", "/latest/", "/briefs/"]
     before = crawl(Client(), extra + public)
-    assert len(before) > 100, sorted(before)
+    assert len(before) > 90, sorted(before)  # six articles, their four bylines, and the rest
     drafts = {page.url for page in Page.objects.filter(depth__gt=1, live=False).specific()}
     assert {url for url, (status, *_) in before.items() if status == 404} == drafts
     assert {status for status, *_ in before.values()} == {200, 301, 302, 404}

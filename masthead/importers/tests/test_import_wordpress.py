@@ -233,6 +233,19 @@ def test_a_page_an_editor_changed_is_left_alone_and_reported(site, uploads, tmp_
     assert article("market-day").title == "Edited in Masthead"
 
 
+def test_a_limited_run_tries_the_first_posts_and_the_next_run_brings_the_rest(site, uploads):
+    out, _ = run_import(QUAYSIDE, uploads=uploads, limit=2)
+    counts = last_line(out)
+    assert (counts["items"], counts["articles"], counts["pages"]) == (3, 2, 1)
+    assert ArticlePage.objects.count() == 2 and PlainPage.objects.filter(slug="our-history")
+    assert counts["images"] < 3  # the media library waits for the whole run
+    out, _ = run_import(QUAYSIDE, uploads=uploads)
+    assert "created=5 updated=0 unchanged=3" in out
+    assert ArticlePage.objects.count() == 7 and CustomImage.objects.count() == 3
+    with pytest.raises(CommandError, match="--limit is a number of posts"):
+        run_import(QUAYSIDE, uploads=uploads, limit=-1)
+
+
 def test_a_dry_run_writes_nothing(site, uploads):
     pages = Page.objects.count()
     out, _ = run_import(QUAYSIDE, uploads=uploads, dry_run=True)

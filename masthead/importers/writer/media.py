@@ -123,13 +123,19 @@ class MediaWriter:
         return image_id
 
     def _store(self, media: SourceMedia, data: bytes, where: str) -> int | None:
-        name = posixpath.basename(unquote(urlsplit(media.url).path)) or f"{media.key}.jpg"
+        name = (
+            posixpath.basename(unquote(urlsplit(media.url).path))
+            or posixpath.basename(media.path)
+            or f"{media.key}.jpg"
+        )
         image = CustomImage(
             title=(media.title or name)[:255],
             description=media.alt[:255],
             default_caption=media.caption,
             agency=media.agency[:120],
             photographer=media.photographer[:120],
+            licence=media.licence[:200],
+            licence_url=media.licence_url[:200],
             file=ImageFile(io.BytesIO(data), name=name[-100:]),
         )
         if media.published_at:
@@ -155,6 +161,8 @@ class MediaWriter:
         return image.pk
 
     def _read(self, media: SourceMedia, where: str) -> bytes | None:
+        if media.read is not None:
+            return media.read()
         path = self._local_path(media)
         if path is not None:
             try:

@@ -25,7 +25,7 @@ from masthead.importers.records import Footnote as SourceFootnote
 from masthead.importers.records import SourceItem
 from masthead.importers.writer.rows import insert_rows
 from masthead.newsroom.gate import check_article
-from masthead.newsroom.models import ArticleAuthor, ArticlePage, PlainPage
+from masthead.newsroom.models import ArticleAuthor, ArticleCorrection, ArticlePage, PlainPage
 
 LIVE_STATUSES = {"publish", "private"}
 
@@ -164,6 +164,7 @@ class PageWriter:
         ArticlePage.topics.through.objects.filter(articlepage_id=page_id).delete()
         ArticlePage.extra_regions.through.objects.filter(articlepage_id=page_id).delete()
         Footnote.objects.filter(page_id=page_id).delete()
+        ArticleCorrection.objects.filter(page_id=page_id).delete()
         PageViewRestriction.objects.filter(page_id=page_id).delete()
         self._relations([prepared])
 
@@ -222,11 +223,18 @@ class PageWriter:
 
     def _relations(self, batch: list[Prepared]) -> None:
         authors, topics, regions, notes, restrictions = [], [], [], [], []
+        corrections = []
         for p in batch:
             if p.model is ArticlePage:
                 authors += [(p.page_id, a, order) for order, a in enumerate(p.author_ids)]
                 topics += [(p.page_id, topic) for topic in p.topic_ids]
                 regions += [(p.page_id, r) for r in p.extra_region_ids if r != p.parent.pk]
+                corrections += [
+                    # The same id in feeds on every run (a re-run writes them again).
+                    (p.page_id, _correction_key(self.ctx.source_key, p.item.key, order),
+                     note["kind"], note["text"], note["made_at"], False, order)
+                    for order, note in enumerate(p.item.corrections)
+                ]  # fmt: skip
             notes += [
                 (p.page_id, note.uid, note.text, order, uuid.uuid4(), self.locale.pk)
                 for order, note in enumerate(p.footnotes)
@@ -246,6 +254,11 @@ class PageWriter:
             notes,
         )
         insert_rows(PageViewRestriction, ["page_id", "restriction_type", "password"], restrictions)
+        insert_rows(
+            ArticleCorrection,
+            ["page_id", "key", "kind", "text", "made_at", "notify_readers", "sort_order"],
+            corrections,
+        )
 
     def schedule(self, prepared: Prepared) -> int | None:
         """A future post: a revision approved to go live at its date, as Wagtail's scheduler
@@ -255,6 +268,10 @@ class PageWriter:
             approved_go_live_at=prepared.scheduled_at, clean=False, log_action=False
         )
         return revision.pk
+
+
+def _correction_key(source: str, item_key: str, order: int) -> uuid.UUID:
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"masthead-import:{source}:{item_key}:correction:{order}")
 
 
 def needs_attention(prepared: Prepared, facts, authors_ok: bool) -> list[str]:

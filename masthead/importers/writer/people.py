@@ -67,6 +67,8 @@ class AuthorWriter:
                 is_guest=source.is_guest,
                 bio=source.bio.strip(),
                 website=_url(source.website.strip()),
+                role=source.role.strip()[:120],
+                photo_id=self.ctx.media.image_for(source.photo_key) if source.photo_key else None,
             )
             self.ctx.report.counts["authors"] += 1
         self.ctx.remember(ImportedObject.AUTHOR, source.key, author.pk)

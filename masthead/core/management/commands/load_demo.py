@@ -4,10 +4,11 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from masthead.core.demo.builder import DemoBuilder
-from masthead.core.demo.content import DemoDataError
+from masthead.core.demo.content import DATA_DIR, DemoDataError
 from masthead.users.roles import ADMINISTRATOR, CONTRIBUTOR, EDITOR, NEWSLETTER_EDITOR, PHOTO_EDITOR
 
 DEMO_DOMAIN = "meridian.example"
@@ -49,10 +50,20 @@ class Command(BaseCommand):
 
     def handle(self, *args, limit=None, no_editor=False, site_url=None, **options):
         try:
-            builder = DemoBuilder(limit=limit, log=self.stdout.write)
+            builder = DemoBuilder(log=self.stdout.write)
         except DemoDataError as error:  # a data file an editor changed: say which and what
             raise CommandError(str(error)) from error
         builder.build()
+        # The authors, pages and articles move in as any publication does: through the
+        # importer (importers/demo.py reads the same files), which makes nothing twice.
+        call_command(
+            "import_content",
+            str(DATA_DIR),
+            limit=limit,
+            one_process=True,
+            stdout=self.stdout,
+            stderr=self.stderr,
+        )
         if not no_editor:
             write_demo_accounts(
                 self, reset_demo_accounts(), site_url=site_url or settings.WAGTAILADMIN_BASE_URL

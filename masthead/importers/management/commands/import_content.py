@@ -39,6 +39,11 @@ class Command(BaseCommand):
             action="store_true",
             help="Convert bodies in this process instead of a second one beside the writes.",
         )
+        parser.add_argument(
+            "--limit",
+            type=int,
+            help="Import only the first N posts (and every page), to try an import out.",
+        )
         parser.add_argument("--site-url", default="", help="Where a Substack publication lived.")
         parser.add_argument("--author", default="", help="The byline for a Substack export.")
         parser.add_argument(
@@ -57,6 +62,8 @@ class Command(BaseCommand):
                 given = mappings.load(options["mapping"])
             except mappings.MappingError as error:
                 raise CommandError(str(error)) from error
+        if options["limit"] is not None and options["limit"] < 0:
+            raise CommandError("--limit is a number of posts, 0 or more")
         uploads = Path(options["uploads"]) if options["uploads"] else None
         if uploads is not None and not uploads.is_dir():
             raise CommandError(f"{uploads}: the uploads folder does not exist")
@@ -77,6 +84,7 @@ class Command(BaseCommand):
                 site_url=options["site_url"],
                 author_name=options["author"],
                 parallel=not options["one_process"],
+                limit=options["limit"],
             ),
             run=run,
             echo=lambda line: self.stderr.write(line),
@@ -88,7 +96,7 @@ class Command(BaseCommand):
                 run.delete()  # nothing was read: no run to report on
             raise CommandError(str(error)) from error
         plan = importer.plan()
-        if not given:
+        if not given and getattr(importer.export, "mapping", None) is None:
             self.stdout.write(
                 "No mapping given: categories named like a region or an article type become "
                 "one, others become topics. The mapping used (edit it and pass --mapping):"
