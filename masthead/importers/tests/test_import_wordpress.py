@@ -2,10 +2,12 @@
 readers following the old site's addresses get."""
 
 import json
+from datetime import timedelta
 
 import pytest
 from django.core.management.base import CommandError
 from django.test import override_settings
+from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageViewRestriction, Revision
 
@@ -244,6 +246,28 @@ def test_a_limited_run_tries_the_first_posts_and_the_next_run_brings_the_rest(si
     assert ArticlePage.objects.count() == 7 and CustomImage.objects.count() == 3
     with pytest.raises(CommandError, match="--limit is a number of posts"):
         run_import(QUAYSIDE, uploads=uploads, limit=-1)
+
+
+def test_an_edit_scheduled_on_an_imported_page_leaves_it_live_and_keeps_its_history(
+    site, uploads, client
+):
+    run_import(QUAYSIDE, uploads=uploads)
+    cranes = article("cranes-at-dawn")
+    authors = [a.name for a in cranes.authors]
+    # An editor schedules a new headline for tomorrow: readers keep the page until then.
+    cranes.title = "Cranes, revised for tomorrow"
+    cranes.go_live_at = timezone.now() + timedelta(days=1)
+    cranes.save_revision().publish()
+    response = client.get(cranes.url)
+    assert response.status_code == 200
+    assert "The cranes that never sleep" in response.content.decode()
+    # The page as imported is its first revision, and the live one.
+    imported, scheduled = Revision.objects.filter(object_id=str(cranes.pk)).order_by("pk")
+    assert imported.as_object().title == "The cranes that never sleep"
+    assert [a.name for a in imported.as_object().authors] == authors
+    assert scheduled.approved_go_live_at is not None
+    cranes.refresh_from_db()
+    assert cranes.live and cranes.live_revision_id == imported.pk
 
 
 def test_a_dry_run_writes_nothing(site, uploads):

@@ -4,6 +4,8 @@ page, written a batch at a time straight into Wagtail's tables with tree paths c
 
 A page is found again by its imported-object row; a second run updates it in place when the
 item changed, unless an editor has saved it since (a newer revision than the run recorded).
+Pages are written without revisions; the page model keeps a live page's content as its first
+revision when an editor first saves one (`newsroom.models.pages.PublicPage.save_revision`).
 """
 
 import uuid

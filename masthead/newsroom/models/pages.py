@@ -4,11 +4,12 @@ import nh3
 from django import forms
 from django.db import models
 from django.db.models import prefetch_related_objects
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction, Site
+from wagtail.models import Orderable, Page, PageViewRestriction, Revision, Site
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -47,6 +48,30 @@ class PublicPage(Page):
             paths = remember("site-root-paths", Site.get_site_root_paths)
             holder._wagtail_cached_site_root_paths = paths
             return paths
+
+    def save_revision(self, *args, **kwargs):
+        if self.pk and self.live and not self.live_revision_id and not self.latest_revision_id:
+            # Moved in by the importer, which writes pages without revisions: what readers see
+            # now becomes the first revision, and the live one, before this edit is saved (so
+            # scheduling the edit keeps the page live, and the history starts as imported).
+            self.live_revision = self.latest_revision = self._keep_live_content()
+        return super().save_revision(*args, **kwargs)
+
+    def _keep_live_content(self) -> Revision:
+        stored = type(self).objects.get(pk=self.pk)
+        revision = Revision.objects.create(
+            content_object=stored,
+            base_content_type=stored.get_base_content_type(),
+            content=stored.serializable_data(),
+            object_str=str(stored),
+            created_at=stored.last_published_at or stored.first_published_at or timezone.now(),
+        )
+        type(self).objects.filter(pk=self.pk).update(
+            live_revision=revision,
+            latest_revision=revision,
+            latest_revision_created_at=revision.created_at,
+        )
+        return revision
 
     def get_view_restrictions(self):
         if not restricted_paths():
