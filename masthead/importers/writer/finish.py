@@ -22,6 +22,7 @@ from masthead.delivery import tags
 from masthead.delivery.purge import purge_tags
 from masthead.importers.models import ImportedObject, LongRedirect
 from masthead.importers.writer.indexing import index_objects, refresh_title_norms
+from masthead.importers.writer.memory import release_freed_memory
 from masthead.importers.writer.redirects import old_path
 from masthead.importers.writer.references import write_references
 from masthead.newsroom.models import ArticlePage
@@ -131,6 +132,8 @@ def finish(ctx) -> int:
                         prefetch_related_objects(objects, "article_authors__author")
                     index_objects(backends, model, objects, later=writes)
             rounds.submit(writes, [pk for pk, _ in rows])
+            del pages, writes, by_model
+            rounds.let_go()
             done += len(rows)
             ctx.progress_note(f"indexed {done} pages")
     finally:
@@ -157,6 +160,16 @@ class _Rounds:
             return self._run(writes, row_pks)
         self.wait()
         self.in_flight = self.pool.submit(self._run, writes, row_pks)
+
+    def let_go(self) -> None:
+        """Between rounds, hand back what the round freed. On SQLite, outside a caller's
+        transaction, also start a fresh connection: Python's sqlite3 keeps the last 128
+        statements compiled, and a round's are big and each of a new shape (a list of ids of
+        another length), so over a long run they would hold tens of megabytes."""
+        connection = transaction.get_connection()
+        if self.pool is None and connection.vendor == "sqlite" and not connection.in_atomic_block:
+            connection.close()
+        release_freed_memory()
 
     def wait(self) -> None:
         if self.in_flight is not None:
