@@ -31,6 +31,7 @@ SOURCES = {
     "ghost": "Ghost",
     "substack": "Substack",
     "html": "Saved pages",
+    "demo": "The demo publication",
 }
 # What a run's counts say, in the order the report shows them.
 COUNT_LABELS = [
