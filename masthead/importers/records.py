@@ -118,3 +118,17 @@ class SourceSubscriber:
     subscribed_at: datetime | None = None
     consent_source: str = ""
     name: str = ""
+
+
+@dataclass
+class ItemStub:
+    """An item a reader has read but not yet made a `SourceItem` of: its kind, key and title,
+    and a digest of everything the export says of it. `make()` builds the item (or returns None
+    when it cannot be read, the reason recorded as a skip); the writer calls it only for items
+    that are new or changed, so a re-run of an unchanged export builds none."""
+
+    kind: str
+    key: str
+    title: str
+    digest: str
+    make: Callable[[], SourceItem | None]

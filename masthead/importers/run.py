@@ -21,7 +21,7 @@ from wagtail.models import Page, Site
 
 from masthead.importers import mapping as mappings
 from masthead.importers.models import ImportedObject, ImportProblem, ImportRun
-from masthead.importers.records import SourceItem
+from masthead.importers.records import ItemStub, SourceItem
 from masthead.importers.sanitise import clean_text
 from masthead.importers.sourcing import Source, open_source
 from masthead.importers.writer import redirects as urls
@@ -297,9 +297,25 @@ class Importer:
         if ImportRun.objects.filter(pk=run.pk, cancel_requested=True).exists():
             raise Cancelled()
 
-    def item_hash(self, item: SourceItem) -> str:
+    def _made(self, todo: list) -> list[tuple[SourceItem, str, ImportedObject | None]]:
+        """The new and changed items a reader handed over as stubs, read in full now; one that
+        cannot be read is skipped (the reader recorded why)."""
+        made = []
+        for item, digest, row in todo:
+            if isinstance(item, ItemStub):
+                item = item.make()
+                if item is None:
+                    self.report.counts["items"] -= 1
+                    continue
+            made.append((item, digest, row))
+        return made
+
+    def item_hash(self, item: SourceItem | ItemStub) -> str:
         """What the item says, fingerprinted: a re-run compares it and converts nothing that is
-        unchanged. Its fields are plain values and lists of them (no deep copy needed)."""
+        unchanged. A stub brings its own digest; an item's fields are plain values and lists of
+        them (no deep copy needed)."""
+        if isinstance(item, ItemStub):
+            return hashlib.sha256((self.mapping_hash + item.digest).encode()).hexdigest()
         values = [getattr(item, name) for name in HASHED_FIELDS]
         text = json.dumps(values, default=str, ensure_ascii=False)
         return hashlib.sha256((self.mapping_hash + text).encode()).hexdigest()
@@ -318,7 +334,7 @@ class Importer:
                 "pk", "latest_revision_id"
             )
         )
-        todo: list[tuple[SourceItem, str, ImportedObject | None]] = []
+        todo: list[tuple[SourceItem | ItemStub, str, ImportedObject | None]] = []
         for item in items:
             digest = self.item_hash(item)
             row = known.get(item.key)
@@ -341,6 +357,7 @@ class Importer:
                 self.report.changes["unchanged"] += 1
             else:
                 todo.append((item, digest, row))
+        todo = self._made(todo)
         for item, _digest, _row in todo:
             item.excerpt = clean_text(item.excerpt or "")
         converting = [item for item, _digest, _row in todo if item.body is None]

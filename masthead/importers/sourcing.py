@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from masthead.importers.records import SourceItem, SourceSubscriber
+from masthead.importers.records import ItemStub, SourceItem, SourceSubscriber
 from masthead.importers.sources import ExportError
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -36,7 +36,7 @@ class SavedPages:
 class Source:
     name: str  # wordpress | ghost | substack | html | demo
     export: object  # WxrExport, GhostExport, SubstackExport, SavedPages or DemoExport
-    items: Callable[[], Iterator[SourceItem]]
+    items: Callable[[], Iterator[SourceItem | ItemStub]]
     subscribers: Callable[[], Iterator[SourceSubscriber]] = lambda: iter(())
     count: int | None = None  # how many items, when the first pass knows
 
@@ -101,7 +101,7 @@ def open_source(paths: list[Path], *, site_url: str = "", author_name: str = "")
     if first.is_dir() and not any(first.glob("*.xml")) and _html_files([first]):
         return _saved_pages(_html_files([first]))
     from masthead.importers.sources import export_parts
-    from masthead.importers.wordpress.reader import iter_items, read_export
+    from masthead.importers.wordpress.reader import iter_item_stubs, read_export
 
     parts = export_parts(first)
     export = read_export(parts)
@@ -111,7 +111,9 @@ def open_source(paths: list[Path], *, site_url: str = "", author_name: str = "")
                 f"{first}: not a WordPress export (WXR), a Ghost or Substack export, or saved "
                 "article pages"
             )
-    return Source("wordpress", export, lambda: iter_items(parts, export), count=export.item_count)
+    return Source(
+        "wordpress", export, lambda: iter_item_stubs(parts, export), count=export.item_count
+    )
 
 
 def _saved_pages(files: list[Path]) -> Source:

@@ -6,13 +6,18 @@ with every reference resolved, whatever order the file was written in. The docum
 read by `wxr`, which refuses any DOCTYPE and never resolves an entity or touches the network.
 """
 
+import hashlib
 import html
+import json
 import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from functools import partial
 
-from masthead.importers.records import SourceItem
+from lxml import etree
+
+from masthead.importers.records import ItemStub, SourceItem
 from masthead.importers.sources import ExportError
 from masthead.importers.wordpress.catalogue import (
     KINDS,
@@ -34,7 +39,7 @@ from masthead.importers.wordpress.wxr import (
 )
 from masthead.importers.wordpress.yoast import fill_yoast
 
-__all__ = ["ExportError", "WxrExport", "find_media", "iter_items", "read_export"]
+__all__ = ["ExportError", "WxrExport", "find_media", "iter_item_stubs", "iter_items", "read_export"]
 
 logger = logging.getLogger(__name__)
 
@@ -53,8 +58,20 @@ ZERO_DATE = "0000-00-00 00:00:00"
 
 def iter_items(paths: Source | Iterable[Source], export: WxrExport) -> Iterator[SourceItem]:
     """Pass 2: posts and pages, one at a time; what is not imported goes to export.skipped."""
+    for stub in iter_item_stubs(paths, export):
+        item = stub.make()
+        if item is not None:
+            yield item
+
+
+def iter_item_stubs(paths: Source | Iterable[Source], export: WxrExport) -> Iterator[ItemStub]:
+    """Pass 2 as the writer takes it: each post and page as an `ItemStub`, its digest taken of
+    the item's XML and of what the first pass found that it is read against, so an unchanged
+    item is known without being read into a `SourceItem` (see `_resolved`). What is not
+    imported goes to export.skipped."""
     export.skipped = Counter()
     seen_ids = IdSet()
+    context = _context(export)
     for part in parts_of(paths):
         for name, elem, names in walk(part):
             if name != "item":
@@ -65,24 +82,70 @@ def iter_items(paths: Source | Iterable[Source], export: WxrExport) -> Iterator[
                 continue  # read in the first pass
             key = raw.get("wp:post_id").strip()
             title = html.unescape(raw.get("title").strip())
+            where = f"{post_type} {key or '?'} {title!r} ({part.name}, line {raw.line})"
             reason, is_problem = _skip_reason(raw, post_type, key, seen_ids)
-            item = None
-            if not reason:
-                try:
-                    item = _item(raw, export, KINDS[post_type], key, title)
-                except Exception as error:  # one bad item must not end the run
-                    logger.exception("WordPress item %s could not be read", key)
-                    reason = f"it could not be read ({type(error).__name__}: {error})"
-                    is_problem = True
-            if item is None:
-                export.skipped[reason] += 1
-                if is_problem:
-                    where = f"{post_type} {key or '?'} {title!r} ({part.name}, line {raw.line})"
-                    export.problems.append(f"{where}: {reason}")
+            if reason:
+                _skipped(export, reason, where if is_problem else "")
                 continue
-            if key in export.shared_guids:
-                item.problems.append(f"its GUID {item.guid!r} is also an earlier item's")
-            yield item
+            try:
+                resolved = _resolved(raw, export)
+            except Exception as error:  # one bad item must not end the run
+                _unreadable(export, key, error, where)
+                continue
+            digest = hashlib.sha256(context + resolved + etree.tostring(elem)).hexdigest()
+            make = partial(_made, raw, export, KINDS[post_type], key, title, where)
+            yield ItemStub(KINDS[post_type], key, title, digest, make)
+
+
+def _made(raw: Raw, export: WxrExport, kind: str, key: str, title: str, where: str):
+    try:
+        item = _item(raw, export, kind, key, title)
+    except Exception as error:  # one bad item must not end the run
+        _unreadable(export, key, error, where)
+        return None
+    if key in export.shared_guids:
+        item.problems.append(f"its GUID {item.guid!r} is also an earlier item's")
+    return item
+
+
+def _unreadable(export: WxrExport, key: str, error: Exception, where: str) -> None:
+    logger.exception("WordPress item %s could not be read", key)
+    _skipped(export, f"it could not be read ({type(error).__name__}: {error})", where)
+
+
+def _skipped(export: WxrExport, reason: str, problem_at: str) -> None:
+    export.skipped[reason] += 1
+    if problem_at:
+        export.problems.append(f"{problem_at}: {reason}")
+
+
+def _context(export: WxrExport) -> bytes:
+    """What every item is read against: the site's name, address and time zone."""
+    return json.dumps(
+        [export.title, export.description, export.site_url, str(export.timezone)],
+        ensure_ascii=False,
+    ).encode()
+
+
+def _resolved(raw: Raw, export: WxrExport) -> bytes:
+    """What one item is read against beyond its own XML, from the first pass: whether its
+    featured image is in the export, the term its Yoast primary category names, its byline,
+    and the names Yoast's %%variables%% may fill in. A re-run that finds these and the XML
+    unchanged knows the item unchanged without reading it."""
+    thumbnail = raw.meta1("_thumbnail_id").strip()
+    primary = raw.meta1("_yoast_wpseo_primary_category").strip()
+    byline = _byline(raw, export, [])
+    facts = [
+        thumbnail in export.media,
+        export.term_ids.get(int(primary)) if primary.isdigit() else None,
+        byline,
+    ]
+    if "%%" in raw.meta1("_yoast_wpseo_title") + raw.meta1("_yoast_wpseo_metadesc"):
+        facts.append([export.authors[key].name for key in byline if key in export.authors])
+        for domain, nicename, _text in raw.categories:
+            term = export.terms.get((TERM_KINDS.get(domain, ""), unquote_slug(nicename)))
+            facts.append(term.name if term else None)
+    return json.dumps(facts, ensure_ascii=False).encode()
 
 
 def _skip_reason(raw: Raw, post_type: str, key: str, seen_ids: IdSet) -> tuple[str, bool]:

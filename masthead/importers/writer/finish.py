@@ -132,6 +132,7 @@ def finish(ctx) -> int:
                         prefetch_related_objects(objects, "article_authors__author")
                     index_objects(backends, model, objects, later=writes)
             rounds.submit(writes, [pk for pk, _ in rows])
+            links.found.clear()  # a cache of this round's look-ups, not of the whole archive
             del pages, writes, by_model
             rounds.let_go()
             done += len(rows)

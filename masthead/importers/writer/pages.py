@@ -73,6 +73,10 @@ def _number(step: str) -> int:
     return int(step, len(Page.alphabet))
 
 
+def _wanted_slug(item: SourceItem) -> str:
+    return item.slug or slugify(item.title, allow_unicode=True)[:80] or f"item-{item.key}"
+
+
 class PageWriter:
     def __init__(self, ctx):
         self.ctx = ctx
@@ -81,20 +85,37 @@ class PageWriter:
             model: ContentType.objects.get_for_model(model) for model in (ArticlePage, PlainPage)
         }
         self.next_child: dict[int, int] = {}  # parent id → the next child's step number
-        self.slugs: dict[int, set[str]] = {}  # parent id → its children's slugs
+        # Parent id → the slugs this batch found taken among its children, or took itself (a
+        # region of 100,000 articles would otherwise keep 100,000 slugs for the whole run).
+        self.slugs: dict[int, set[str]] = {}
 
     # Tree -------------------------------------------------------------------------------
 
+    @staticmethod
+    def _children(parent: Page):
+        return Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
+
+    def _look_up(self, batch: list[Prepared], slugs: list[str]) -> None:
+        """Which of the slugs the batch wants its parents' children have already, in one
+        query per parent."""
+        self.slugs = {}
+        wanted: dict[int, tuple[Page, set[str]]] = {}
+        for prepared, slug in zip(batch, slugs):
+            wanted.setdefault(prepared.parent.pk, (prepared.parent, set()))[1].add(slug)
+        for parent_id, (parent, names) in wanted.items():
+            children = self._children(parent)
+            self.slugs[parent_id] = set(
+                children.filter(slug__in=names).values_list("slug", flat=True)
+            )
+            if parent_id not in self.next_child:
+                last = children.order_by("-path").values_list("path", flat=True).first()
+                self.next_child[parent_id] = _number(last[-Page.steplen :]) + 1 if last else 1
+
     def _reserve(self, parent: Page, slug: str) -> tuple[str, str]:
         """A free slug among the parent's children and the next free tree path."""
-        if parent.pk not in self.slugs:
-            children = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
-            self.slugs[parent.pk] = set(children.values_list("slug", flat=True))
-            last = children.order_by("-path").values_list("path", flat=True).first()
-            self.next_child[parent.pk] = _number(last[-Page.steplen :]) + 1 if last else 1
         taken = self.slugs[parent.pk]
         wanted, number = slug, 1
-        while slug in taken:
+        while slug in taken or (number > 1 and self._children(parent).filter(slug=slug).exists()):
             number += 1
             slug = f"{wanted[: 255 - len(str(number)) - 1]}-{number}"
         taken.add(slug)
@@ -107,10 +128,11 @@ class PageWriter:
     def create(self, batch: list[Prepared]) -> None:
         now = timezone.now()
         pages = []
-        for prepared in batch:
+        slugs = [_wanted_slug(p.item)[:255] for p in batch]
+        self._look_up(batch, slugs)
+        for prepared, slug in zip(batch, slugs):
             item = prepared.item
-            slug = item.slug or slugify(item.title, allow_unicode=True)[:80] or f"item-{item.key}"
-            slug, path = self._reserve(prepared.parent, slug[:255])
+            slug, path = self._reserve(prepared.parent, slug)
             if slug != (item.slug or slug):
                 self.ctx.report.problem(
                     f"its slug {item.slug!r} is taken where it goes; it is {slug!r} now",
