@@ -12,8 +12,6 @@ publication, so every run dates them the same.
 
 import html
 import json
-from collections import Counter
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -23,37 +21,23 @@ from masthead.core.demo import content, pictures
 from masthead.importers.mapping import Mapping, Target
 from masthead.importers.records import SourceAuthor, SourceItem, SourceMedia, SourceTerm
 from masthead.importers.sources import ExportError
+from masthead.importers.sourcing import ListedExport
 from masthead.newsroom.models import HomePage
 
 FILES = ("outlet.json", "taxonomy.json", "authors.json", "articles.json")
-
-
-@dataclass
-class DemoExport:
-    source: str = "demo"
-    site_url: str = ""
-    title: str = ""
-    authors: dict[str, SourceAuthor] = field(default_factory=dict)
-    terms: dict[tuple[str, str], SourceTerm] = field(default_factory=dict)
-    media: dict[str, SourceMedia] = field(default_factory=dict)
-    media_by_url: dict[str, str] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
-    skipped: Counter = field(default_factory=Counter)
-    items: list[SourceItem] = field(default_factory=list)
-    mapping: Mapping | None = None
 
 
 def is_demo_data(path: Path) -> bool:
     return path.is_dir() and all((path / name).is_file() for name in FILES)
 
 
-def read_demo(directory: Path) -> DemoExport:
+def read_demo(directory: Path) -> ListedExport:
     """Every record of the demo, checked first: a faulty file is an ExportError naming it."""
     try:
         data = content.load(directory)
     except content.DemoDataError as error:
         raise ExportError(str(error)) from error
-    export = DemoExport(title=data.outlet["outlet_name"])
+    export = ListedExport(source="demo", title=data.outlet["outlet_name"])
     credit = {
         "agency": data.image_credit.get("agency", ""),
         "licence": data.image_credit.get("licence", ""),

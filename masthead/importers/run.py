@@ -160,7 +160,7 @@ class Importer:
             self.export.terms,
             regions={s.slug: s.title for s in SectionPage.objects.child_of(self.home)},
             types={t.slug: [t.name, t.plural_name] for t in ArticleType.objects.all()},
-            given=self.options.mapping or getattr(self.export, "mapping", None),
+            given=self.options.mapping or self.source.mapping,
         )
         return self.source
 
@@ -214,14 +214,8 @@ class Importer:
             batch: list[SourceItem] = []
             waiting = None
             started = time.monotonic()
-            posts = 0
-            for item in self.source.items():
+            for item in self._items():
                 self.timings.read += time.monotonic() - started
-                if self.options.limit is not None and item.kind == "post":
-                    posts += 1
-                    if posts > self.options.limit:
-                        started = time.monotonic()
-                        continue
                 self.report.counts["items"] += 1
                 batch.append(item)
                 if len(batch) >= BATCH:
@@ -296,6 +290,16 @@ class Importer:
         )
         if ImportRun.objects.filter(pk=run.pk, cancel_requested=True).exists():
             raise Cancelled()
+
+    def _items(self):
+        """The source's items; with a limit, only the first posts of it (and every page)."""
+        posts = 0
+        for item in self.source.items():
+            if self.options.limit is not None and item.kind == "post":
+                posts += 1
+                if posts > self.options.limit:
+                    continue
+            yield item
 
     def _made(self, todo: list) -> list[tuple[SourceItem, str, ImportedObject | None]]:
         """The new and changed items a reader handed over as stubs, read in full now; one that

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from masthead.importers.mapping import Mapping
 from masthead.importers.records import ItemStub, SourceItem, SourceSubscriber
 from masthead.importers.sources import ExportError
 
@@ -17,8 +18,9 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 @dataclass
-class SavedPages:
-    """Saved article pages read as one export (`export` for the writer)."""
+class ListedExport:
+    """An export read whole into lists (`export` for the writer): saved article pages, the
+    demo publication's data files."""
 
     source: str = "html"
     site_url: str = ""
@@ -30,15 +32,24 @@ class SavedPages:
     problems: list[str] = field(default_factory=list)
     skipped: Counter = field(default_factory=Counter)
     items: list[SourceItem] = field(default_factory=list)
+    mapping: Mapping | None = None  # the source's own, when it says what its terms are
 
 
 @dataclass
 class Source:
     name: str  # wordpress | ghost | substack | html | demo
-    export: object  # WxrExport, GhostExport, SubstackExport, SavedPages or DemoExport
+    export: object  # WxrExport, GhostExport, SubstackExport or ListedExport
     items: Callable[[], Iterator[SourceItem | ItemStub]]
     subscribers: Callable[[], Iterator[SourceSubscriber]] = lambda: iter(())
     count: int | None = None  # how many items, when the first pass knows
+    # What a run of it is listed as, when the export's file name says nothing (the demo's
+    # folder is called "data").
+    label: str = ""
+
+    @property
+    def mapping(self) -> Mapping | None:
+        """The mapping the source brings, used when the editor gives none."""
+        return getattr(self.export, "mapping", None)
 
     @property
     def site_url(self) -> str:
@@ -78,7 +89,9 @@ def open_source(paths: list[Path], *, site_url: str = "", author_name: str = "")
 
     if demo.is_demo_data(first):
         export = demo.read_demo(first)
-        return Source("demo", export, lambda: iter(export.items), count=len(export.items))
+        return Source(
+            "demo", export, lambda: iter(export.items), count=len(export.items), label=export.title
+        )
 
     if ghost.is_ghost_export(first):
         export = ghost.read_ghost(first, site_url=site_url)
@@ -119,7 +132,7 @@ def open_source(paths: list[Path], *, site_url: str = "", author_name: str = "")
 def _saved_pages(files: list[Path]) -> Source:
     from masthead.importers.html.reader import read_saved_page
 
-    pages = SavedPages()
+    pages = ListedExport()
     for path in files:
         saved = read_saved_page(path)
         if not saved.item.content:  # a listing, a front page, an error page: no article

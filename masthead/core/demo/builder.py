@@ -65,22 +65,18 @@ class DemoBuilder:
                 setattr(outlet, name, value)
             outlet.save()
 
-    def sections(self, home) -> dict[str, SectionPage]:
-        sections = {}
+    def sections(self, home) -> None:
         for region in self.data.regions:
-            section = SectionPage.objects.child_of(home).filter(slug=region["slug"]).first()
-            if section is None:
+            if not SectionPage.objects.child_of(home).filter(slug=region["slug"]).exists():
                 section = SectionPage(
                     title=region["name"], slug=region["slug"], intro=region["intro"]
                 )
                 home.add_child(instance=section)
                 section.save_revision().publish()
-            sections[region["slug"]] = section
-        return sections
 
-    def types(self) -> dict[str, ArticleType]:
-        return {
-            kind["slug"]: ArticleType.objects.get_or_create(
+    def types(self) -> None:
+        for order, kind in enumerate(self.data.types):
+            ArticleType.objects.get_or_create(
                 slug=kind["slug"],
                 defaults={
                     "name": kind["name"],
@@ -89,17 +85,11 @@ class DemoBuilder:
                     "schema_type": kind["schema"],
                     "sort_order": order,
                 },
-            )[0]
-            for order, kind in enumerate(self.data.types)
-        }
+            )
 
-    def topics(self) -> dict[str, Topic]:
-        return {
-            topic["slug"]: Topic.objects.get_or_create(
-                slug=topic["slug"], defaults={"name": topic["name"]}
-            )[0]
-            for topic in self.data.topics
-        }
+    def topics(self) -> None:
+        for topic in self.data.topics:
+            Topic.objects.get_or_create(slug=topic["slug"], defaults={"name": topic["name"]})
 
     def newsletter(self):
         from masthead.newsletter.models import Newsletter

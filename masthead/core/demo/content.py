@@ -97,7 +97,7 @@ def load(directory: Path = DATA_DIR) -> DemoData:
 
 
 def articles(directory: Path = DATA_DIR) -> list[dict]:
-    """The demo's articles, in the order the builder creates them."""
+    """The demo's articles, in the order they are imported."""
     return load(directory).articles
 
 

@@ -96,10 +96,10 @@ class Command(BaseCommand):
                 run.delete()  # nothing was read: no run to report on
             raise CommandError(str(error)) from error
         plan = importer.plan()
-        if run is not None and importer.source.name == "demo":  # its folder is called "data"
-            run.name = plan["title"][:255]
+        if run is not None and importer.source.label:
+            run.name = importer.source.label[:255]
             run.save(update_fields=["name"])
-        if not given and getattr(importer.export, "mapping", None) is None:
+        if not given and importer.source.mapping is None:
             self.stdout.write(
                 "No mapping given: categories named like a region or an article type become "
                 "one, others become topics. The mapping used (edit it and pass --mapping):"
