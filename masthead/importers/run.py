@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, Site
+from wagtail.search.backends import get_search_backends
 
 from masthead.importers import mapping as mappings
 from masthead.importers.models import ImportedObject, ImportProblem, ImportRun
@@ -27,7 +28,8 @@ from masthead.importers.sourcing import Source, open_source
 from masthead.importers.writer import redirects as urls
 from masthead.importers.writer.archives import lead_with_sticky, redirect_archives
 from masthead.importers.writer.converting import Converter
-from masthead.importers.writer.finish import LinkRewriter, finish, rewrite_links
+from masthead.importers.writer.finish import LinkRewriter, Rounds, finish, rewrite_links
+from masthead.importers.writer.indexing import TitleNorms, index_objects
 from masthead.importers.writer.media import MediaWriter
 from masthead.importers.writer.pages import (
     ArticlePage,
@@ -37,6 +39,7 @@ from masthead.importers.writer.pages import (
 )
 from masthead.importers.writer.people import AuthorWriter, Taxonomy
 from masthead.importers.writer.prepare import prepare
+from masthead.importers.writer.references import write_references
 from masthead.importers.writer.report import Report
 from masthead.importers.writer.rows import insert_rows
 from masthead.importers.writer.subscribers import import_readers
@@ -193,6 +196,8 @@ class Importer:
         self.pages = PageWriter(self)
         self.redirects = urls.RedirectWriter(self)
         self.links = LinkRewriter(self.source.site_url)
+        self.backends = list(get_search_backends())
+        self.norms = TitleNorms()
         self.media.preload()
         self.authors.preload()
         self.mapping_hash = hashlib.sha256(
@@ -203,6 +208,7 @@ class Importer:
         self.sticky: list[tuple] = []
         self.written = 0  # items of the batches written so far
         self._start()
+        self.rounds = Rounds()  # each batch's index rows, written beside the next batch
         self.converter = Converter(
             self.source.site_url,
             getattr(self.export, "media_by_url", None),
@@ -228,6 +234,7 @@ class Importer:
             for ready in (waiting, self._classify(batch) if batch else None):
                 if ready:
                     self._write_batch(*ready)
+            self.rounds.close()
             self.report.counts["skipped"] += sum(self.export.skipped.values())
             for reason, count in sorted(self.export.skipped.items()):
                 self.report.add(ImportProblem.SKIPPED, f"{count} × {reason}", "export")
@@ -252,6 +259,7 @@ class Importer:
             raise
         finally:
             self.converter.close()
+            self.rounds.close()
         self.report.flush()
         self._end(ImportRun.DONE)
         return self.report
@@ -381,7 +389,9 @@ class Importer:
             started = time.monotonic()
             try:
                 with transaction.atomic():
-                    self._write(todo)
+                    indexing = self._write(todo)
+                if indexing:
+                    self.rounds.submit(*indexing)
             except Cancelled:
                 raise
             except Exception:
@@ -397,7 +407,9 @@ class Importer:
                 for one in todo:
                     try:
                         with transaction.atomic():
-                            self._write([one])
+                            indexing = self._write([one])
+                        if indexing:
+                            self.rounds.submit(*indexing)
                     except Exception as error:
                         logger.exception("Item %s could not be written", one[0].key)
                         self.pages.slugs.clear()
@@ -414,40 +426,61 @@ class Importer:
         self.written += size
         self._progress()
 
-    def _write(self, todo) -> None:
+    def _write(self, todo) -> tuple[list, dict] | None:
+        """Write a batch; what is left to write of its index rows and which imported objects
+        they make done (for `Rounds.submit`, once the batch is committed), if anything is."""
         prepared = [prepare(self, item, digest, row) for item, digest, row in todo]
         if self.dry_run:
             for p in prepared:
                 self._count(p, "created" if p.existing is None else "updated")
-            return
-        self.links.found.clear()  # a cache of this batch's look-ups, not of the whole archive
-        # Links to pieces already imported: pointed at them now.
-        rewrite_links([p.blocks for p in prepared if p.item.body.links], self.links)
+            return None
         new = [p for p in prepared if p.existing is None]
         if new:
-            self.pages.create(new)
+            self.pages.place(new)
+        old_paths = {}
+        for p in prepared:
+            if p.existing is not None:
+                p.page_id = p.existing.object_id
+            old_paths[p.page_id] = urls.item_paths(self.source.name, p.item, self.source.site_url)
+        # Links to pieces already imported, and to this batch's own: pointed at them now.
+        self.links.found.clear()  # a cache of this batch's look-ups, not of the whole archive
+        self.links.known = {path: page for page, paths in old_paths.items() for path in paths}
+        rewrite_links(
+            [p.blocks for p in prepared], [n for p in prepared for n in p.footnotes], self.links
+        )
+        if new:
+            self.pages.fill(new)
         for p in prepared:
             if p.existing is not None:
                 self.pages.update(p)
+        # Indexed now, unless a link still points at the old site (a page further on).
+        settled = [p for p in prepared if not self.links.unresolved(p.blocks, p.footnotes)]
+        now_done = not self.rounds.overlapping  # written in this transaction, not after it
+        done = {p.page_id for p in settled} if now_done else set()
         rows_new, rows_changed = [], []
         now = timezone.now()
         own_paths = {}
         for p in prepared:
             revision_id = self.pages.schedule(p) if p.scheduled_at else None
+            pending = p.page_id not in done
             if p.existing is None:
                 rows_new.append((self.source_key, ImportedObject.ITEM, p.item.key, p.content_hash,
-                                 p.page_id, revision_id, True, now))  # fmt: skip
+                                 p.page_id, revision_id, pending, now))  # fmt: skip
                 self._count(p, "created")
             else:
                 row = p.existing
-                row.content_hash, row.revision_id, row.pending = p.content_hash, revision_id, True
+                row.content_hash, row.revision_id, row.pending = (
+                    p.content_hash,
+                    revision_id,
+                    pending,
+                )
                 rows_changed.append(row)
                 self._count(p, "updated")
             page_url = p.url_path or Page.objects.values_list("url_path", flat=True).get(
                 pk=p.page_id
             )
             own_paths[p.page_id] = urls.normalise(self._relative(page_url))
-            for path in urls.item_paths(self.source.name, p.item, self.source.site_url):
+            for path in old_paths[p.page_id]:
                 self.redirects.add(path, page_id=p.page_id)
             if self.source.name == "html" and p.item.link:
                 # A saved page's canonical address, on whatever site it was saved from.
@@ -460,6 +493,25 @@ class Importer:
         insert_rows(ImportedObject, IMPORTED_ROW, rows_new)
         ImportedObject.objects.bulk_update(rows_changed, ["content_hash", "revision_id", "pending"])
         self.redirects.flush(own_paths)
+        writes = self._index(settled, later=not now_done)
+        if now_done or not settled:
+            return None
+        keys = [p.item.key for p in settled]
+        return writes, {"source": self.source_key, "kind": ImportedObject.ITEM, "key__in": keys}
+
+    def _index(self, settled: list[Prepared], *, later: bool) -> list:
+        """The search and reference index rows of pages just written: written now, or (`later`)
+        as callables for `Rounds` to run."""
+        writes: list = []
+        by_model = self.pages.documents(settled)
+        for model, documents in by_model.items():
+            index_objects(self.backends, model, documents, self.norms, later=writes)
+        write_references([d for documents in by_model.values() for d in documents], later=writes)
+        if not later:
+            for write in writes:
+                write()
+            writes = []
+        return writes
 
     def _relative(self, url_path: str) -> str:
         root = self.site.root_page.url_path if self.site else "/"

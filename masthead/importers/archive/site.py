@@ -21,7 +21,7 @@ from masthead.delivery import tags
 from masthead.delivery.purge import purge_tags
 from masthead.importers.archive import ArchiveError
 from masthead.importers.models import LongRedirect
-from masthead.importers.writer.indexing import index_objects, refresh_title_norms
+from masthead.importers.writer.indexing import TitleNorms, index_objects
 from masthead.newsletter.models import Newsletter, Subscription
 from masthead.newsroom.models import ArticlePage, ArticleType, Author, Topic
 
@@ -76,11 +76,11 @@ def prepare_site(codec) -> Page:
 def finish_restore(echo=None) -> None:
     """Fill the search and reference indexes with what was restored, and tell every cache."""
     backends = list(get_search_backends())
+    norms = TitleNorms()
     for model in get_indexed_models():
         objects = model.get_indexed_objects().order_by("pk")
         for chunk in _chunks(objects):
-            index_objects(backends, model, chunk)
-    refresh_title_norms(backends, Page)
+            index_objects(backends, model, chunk, norms)
     if echo:
         echo("search index filled")
     page_type = ContentType.objects.get_for_model(Page)

@@ -1,8 +1,10 @@
-"""The end of a run, done once for everything it wrote: links to the old site pointed at the new
-pages, the search and reference indexes filled, every cache told.
+"""The end of a run, done once for everything it wrote: links to pages further on in the export
+pointed at them, every cache told.
 
-What is still to do is marked on the imported-object rows (`pending`), so a run killed before
-its end leaves the work for the next one.
+A page is indexed (search and references) as its batch is written, unless its body still links
+to the old site (a page imported later, or one the run has not reached): its imported-object row
+stays `pending`, and it is indexed here once its links are rewritten. A run killed before its
+end leaves the same marks for the next one.
 """
 
 import re
@@ -21,7 +23,7 @@ from masthead.core.versioning import bump
 from masthead.delivery import tags
 from masthead.delivery.purge import purge_tags
 from masthead.importers.models import ImportedObject, LongRedirect
-from masthead.importers.writer.indexing import index_objects, refresh_title_norms
+from masthead.importers.writer.indexing import index_objects
 from masthead.importers.writer.memory import release_freed_memory
 from masthead.importers.writer.redirects import old_path
 from masthead.importers.writer.references import write_references
@@ -40,6 +42,13 @@ class LinkRewriter:
         self.site_url = site_url
         self.host = (urlsplit(site_url).hostname or "").removeprefix("www.")
         self.found: dict[str, int | None] = {}
+        self.known: dict[str, int] = {}  # old path → page, of the batch being written
+
+    def unresolved(self, blocks: list[dict], notes) -> bool:
+        """Whether a body or its footnotes still link to the old site."""
+        if not self.host:
+            return False
+        return _mentions(blocks, self.host) or any(self.host in note.text for note in notes)
 
     def targets(self, texts: list[str]) -> None:
         wanted = {}
@@ -48,6 +57,10 @@ class LinkRewriter:
                 path = old_path(href.replace("&amp;", "&"), self.site_url)
                 if path and self.found.get(href) is None:  # unknown, or not imported yet
                     wanted[href] = path
+        for href, path in list(wanted.items()):
+            if path in self.known:
+                self.found[href] = self.known[path]
+                del wanted[href]
         if not wanted:
             return
         by_path = dict(
@@ -103,11 +116,7 @@ def finish(ctx) -> int:
     ).order_by("pk")
     links = LinkRewriter(ctx.export.site_url)
     backends = list(get_search_backends())
-    # On PostgreSQL, outside a transaction of the caller's, a round's references and index rows
-    # are written by a second thread while this one reads the next round. SQLite has one writer
-    # at a time: there, each round is written here, as soon as it is read.
-    connection = transaction.get_connection()
-    rounds = _Rounds(overlap=connection.vendor == "postgresql" and not connection.in_atomic_block)
+    rounds = Rounds()
     done = 0
     last = 0
     try:
@@ -130,8 +139,8 @@ def finish(ctx) -> int:
                     # type, with what their search fields follow.
                     if model is ArticlePage:
                         prefetch_related_objects(objects, "article_authors__author")
-                    index_objects(backends, model, objects, later=writes)
-            rounds.submit(writes, [pk for pk, _ in rows])
+                    index_objects(backends, model, objects, ctx.norms, later=writes)
+            rounds.submit(writes, {"pk__in": [pk for pk, _ in rows]})
             links.found.clear()  # a cache of this round's look-ups, not of the whole archive
             del pages, writes, by_model
             rounds.let_go()
@@ -139,28 +148,34 @@ def finish(ctx) -> int:
             ctx.progress_note(f"indexed {done} pages")
     finally:
         rounds.close()
-    if done:
-        refresh_title_norms(backends, Page)
     if done or ctx.report.changes["created"] or ctx.report.counts["redirects"]:
         bump()  # every remembered look-up (routes, lists, restrictions) starts again
         purge_tags(tags={tags.SITE})
     return done
 
 
-class _Rounds:
-    """Writes each round's rows in a transaction of its own that also marks the round done, in
-    order: with `overlap`, in a second thread (its own connection) with one round in flight, so
-    memory stays flat; without, here and at once."""
+class Rounds:
+    """Writes each round's index rows in a transaction of its own that also marks its imported
+    objects done (`done`: a filter of them), in order. On PostgreSQL, outside a transaction of
+    the caller's, in a second thread (its own connection) with one round in flight, so memory
+    stays flat and the thread waits on PostgreSQL (turning bodies into tsvectors) while this
+    one goes on. SQLite has one writer at a time: there, here and at once."""
 
-    def __init__(self, *, overlap: bool):
-        self.pool = ThreadPoolExecutor(1, thread_name_prefix="import-finish") if overlap else None
+    def __init__(self):
+        connection = transaction.get_connection()
+        overlap = connection.vendor == "postgresql" and not connection.in_atomic_block
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="import-index") if overlap else None
         self.in_flight = None
 
-    def submit(self, writes: list, row_pks: list[int]) -> None:
+    @property
+    def overlapping(self) -> bool:
+        return self.pool is not None
+
+    def submit(self, writes: list, done: dict) -> None:
         if self.pool is None:
-            return self._run(writes, row_pks)
+            return self._run(writes, done)
         self.wait()
-        self.in_flight = self.pool.submit(self._run, writes, row_pks)
+        self.in_flight = self.pool.submit(self._run, writes, done)
 
     def let_go(self) -> None:
         """Between rounds, hand back what the round freed. On SQLite, outside a caller's
@@ -178,31 +193,42 @@ class _Rounds:
             in_flight.result()  # its error, if it had one, is this thread's now
 
     @staticmethod
-    def _run(writes: list, row_pks: list[int]) -> None:
+    def _run(writes: list, done: dict) -> None:
         with transaction.atomic():
             for write in writes:
                 write()
-            ImportedObject.objects.filter(pk__in=row_pks).update(pending=False)
+            ImportedObject.objects.filter(**done).update(pending=False)
 
     def close(self) -> None:
         if self.pool is None:
             return
+        pool, self.pool = self.pool, None
         try:
-            self.wait()
+            in_flight, self.in_flight = self.in_flight, None
+            if in_flight is not None:
+                in_flight.result()
         finally:
-            self.pool.submit(connections.close_all).result()  # the thread's own connection
-            self.pool.shutdown()
+            pool.submit(connections.close_all).result()  # the thread's own connection
+            pool.shutdown()
 
 
-def rewrite_links(bodies: list[list[dict]], links: LinkRewriter) -> None:
-    """Point the bodies' links to old addresses at the pages already imported, with one look-up
-    for them all; links to pages further on in the export are left for the end of the run."""
-    linking = [blocks for blocks in bodies if links.host and _mentions(blocks, links.host)]
-    if not linking:
+def rewrite_links(bodies: list[list[dict]], notes: list, links: LinkRewriter) -> None:
+    """Point the links of bodies and footnotes (records with a `text`) to old addresses at the
+    pages already imported, with one look-up for them all; links to pages further on in the
+    export are left for the end of the run."""
+    if not links.host:
         return
-    links.targets([text for blocks in linking for text in _rich_texts(blocks)])
+    linking = [blocks for blocks in bodies if _mentions(blocks, links.host)]
+    notes = [note for note in notes if links.host in note.text]
+    if not linking and not notes:
+        return
+    links.targets(
+        [text for blocks in linking for text in _rich_texts(blocks)] + [n.text for n in notes]
+    )
     for blocks in linking:
         _rewrite_blocks(blocks, links)
+    for note in notes:
+        note.text = links.rewrite(note.text)
 
 
 def _mentions(blocks: list[dict], host: str) -> bool:

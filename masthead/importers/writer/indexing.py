@@ -4,17 +4,23 @@ Wagtail's database search backend (the `modelsearch` package) reads every search
 page five times over to fill one index row (`ObjectIndexer`'s title, body, autocomplete and the
 two plain texts each walk the fields again, and a body's searchable text is rebuilt each time),
 compiles a Django expression per text, and after every batch rescans the whole index to refresh
-its title norms: at 100,000 pages that rescan alone is quadratic. An import knows its batch and
-its end, so here each page's fields are read once, the rows are written with one statement per
-batch, and the norms are refreshed once, when the run ends.
+its title norms: at 100,000 pages that rescan alone is quadratic, and each refresh writes every
+new row a second time (SQLite's full-text triggers and PostgreSQL's GIN indexes copy the whole
+row again). An import knows its batch, so here each page's fields are read once, the rows are
+written with one statement per batch, and their title norms (the average title length over the
+index, against this title's) are computed as they are written, from a running sum of lengths
+(`TitleNorms`): the value the backend's own refresh after the batch would give them.
 
-This is the one place that knows the shape of `modelsearch`'s index rows (and calls its private
-`_refresh_title_norms`): `tests/test_import_search.py` compares these rows with the backend's
-own on SQLite and PostgreSQL, and fails if `modelsearch` changes them. A backend this module
+An importer need not load a page to index it: `document(model, pk, **values)` is a stand-in that
+answers the search fields as the page would, from what the importer just wrote.
+
+This is the one place that knows the shape of `modelsearch`'s index rows and how it computes
+title norms: `tests/test_import_search.py` compares these rows with the backend's own on SQLite
+and PostgreSQL, and fails if `modelsearch` changes them. A backend this module
 does not know (Elasticsearch, OpenSearch, MySQL) is given the pages through its own `add_bulk`.
 """
 
-from functools import partial
+from functools import cache, partial
 
 from django.db import connections, router
 from django.db.models import Manager
@@ -30,33 +36,87 @@ SQLITE = "modelsearch.backends.database.sqlite.sqlite.SQLiteSearchBackend"
 ROWS_PER_STATEMENT = 200  # PostgreSQL: a statement's parameters stay far below its 65,535 limit
 
 
-def index_objects(backends, model, objects: list, *, later: list | None = None) -> None:
-    """Add `objects` (instances of `model`, related fields prefetched) to every search backend.
+class _Document:
+    def __init__(self, pk, **values):
+        self.pk = pk
+        self.__dict__.update(values)
+
+
+@cache
+def _document_class(model) -> type:
+    return type(f"{model.__name__}Document", (_Document,), {"_meta": model._meta})
+
+
+def document(model, pk, **values):
+    """What the search fields read of an instance of `model`: its field values by attribute
+    name, and for a related field (`RelatedFields`) a list of documents of the related model."""
+    return _document_class(model)(pk, **values)
+
+
+class TitleNorms:
+    """The index's average title length, kept as titles are written (one read of the index, at
+    the first batch). The backends' own refresh sets a new row's norm to that average (over
+    every titled row, the batch's own included) divided by its title's length; untitled rows
+    keep 1.0."""
+
+    def __init__(self):
+        self.total: float | None = None
+        self.count = 0
+
+    def start(self, sql: str, params=()) -> None:
+        if self.total is None:
+            with connections[router.db_for_write(IndexEntry)].cursor() as cursor:
+                cursor.execute(sql, params)
+                total, count = cursor.fetchone()
+            self.total, self.count = float(total or 0), count or 0
+
+    def replace(self, old: list[int], new: list[int]) -> list[float]:
+        """The norms of titles of lengths `new`, written over rows whose titles had `old`."""
+        for length in old:
+            if length:
+                self.total, self.count = self.total - length, self.count - 1
+        for length in new:
+            if length:
+                self.total, self.count = self.total + length, self.count + 1
+        average = self.total / self.count if self.count else 0.0
+        return [average / length if length else 1.0 for length in new]
+
+
+def index_objects(backends, model, objects: list, norms: TitleNorms, *,
+                  later: list | None = None) -> None:  # fmt: skip
+    """Add `objects` (instances of `model` with related fields prefetched, or `document`s) to
+    every search backend.
 
     Given a list as `later`, PostgreSQL's rows are not written now: a callable that writes them
     is added to it, for the caller to run later, in another thread if it likes (turning a body
     into a tsvector is most of their cost, and PostgreSQL does it on a core of its own).
+    `norms` is one for the whole run (or for a series of calls): the rows' title norms are
+    computed from it as they are written.
     """
     if not objects or not model.get_search_fields():
         return
     for backend in backends:
         if _kind(backend) == POSTGRES:
-            write = partial(_execute, _postgres(backend, model, objects))
+            write = partial(_execute, *_postgres(backend, model, objects), norms)
             if later is None:
                 write()
             else:
                 later.append(write)
         elif _kind(backend) == SQLITE:
-            _sqlite(model, objects)
+            _sqlite(model, objects, norms)
         else:
-            backend.add_bulk(model, objects)
+            backend.add_bulk(model, _instances(model, objects))
 
 
-def refresh_title_norms(backends, model) -> None:
-    """What the database backends do after every batch, done once at the end of a run."""
-    for backend in backends:
-        if _kind(backend) in (POSTGRES, SQLITE):
-            backend.get_index_for_model(model)._refresh_title_norms()
+def _instances(model, objects: list) -> list:
+    """Instances for a backend that reads them itself: documents are loaded as the pages."""
+    if not objects or not isinstance(objects[0], _Document):
+        return objects
+    found = model.objects.filter(pk__in=[obj.pk for obj in objects])
+    for field in model.get_search_fields():
+        if isinstance(field, RelatedFields):
+            found = field.select_on_queryset(found)
+    return list(found)
 
 
 def _kind(backend) -> str:
@@ -85,6 +145,8 @@ def _fields(obj, fields):
                 continue
             if isinstance(related, Manager):
                 related = related.all()
+            elif isinstance(related, list):
+                pass  # a document's related documents
             elif callable(related):
                 related = [related()]
             else:
@@ -106,7 +168,25 @@ def _parts(obj, fields) -> tuple[list, list, list]:
     return title, body, autocomplete
 
 
-def _sqlite(model, objects: list) -> None:
+def _table() -> str:
+    return connections[router.db_for_write(IndexEntry)].ops.quote_name(IndexEntry._meta.db_table)
+
+
+def _old_lengths(norms: TitleNorms, content_type: int, ids: list[str], length: str) -> list:
+    """Start `norms`, and the title lengths of the rows these objects have already (a re-run)."""
+    table = _table()
+    norms.start(f"SELECT SUM({length}(title)), COUNT(*) FROM {table} WHERE {length}(title) > 0")
+    with connections[router.db_for_write(IndexEntry)].cursor() as cursor:
+        marks = ", ".join(["%s"] * len(ids))
+        cursor.execute(
+            f"SELECT {length}(title) FROM {table} WHERE content_type_id = %s "
+            f"AND object_id IN ({marks})",
+            [content_type, *ids],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _sqlite(model, objects: list, norms: TitleNorms) -> None:
     fields = model.get_search_fields()
     content_type = get_content_type_pk(model)
     entries = []
@@ -122,6 +202,9 @@ def _sqlite(model, objects: list) -> None:
                 title_norm=1.0,
             )
         )
+    old = _old_lengths(norms, content_type, [e.object_id for e in entries], "LENGTH")
+    for entry, norm in zip(entries, norms.replace(old, [len(e.title) for e in entries])):
+        entry.title_norm = norm
     # An upsert: the index's own triggers copy inserts and updates into its FTS table.
     IndexEntry.objects.using(router.db_for_write(IndexEntry)).bulk_create(
         entries,
@@ -149,38 +232,46 @@ def _vector(texts: list, config, weighted: bool, params: list) -> str:
     return "(" + " || ".join(parts) + ")"
 
 
-def _postgres(backend, model, objects: list) -> list[tuple[str, list]]:
+def _postgres(backend, model, objects: list) -> tuple[int, list]:
+    """The rows of `objects` as SQL: for each statement's worth, the objects' ids, each row's
+    values and its title's tsvector (to measure it), each with its parameters."""
     fields = model.get_search_fields()
-    content_type = get_content_type_pk(model)
-    table = connections[router.db_for_write(IndexEntry)].ops.quote_name(IndexEntry._meta.db_table)
-    statements = []
+    chunks = []
     for start in range(0, len(objects), ROWS_PER_STATEMENT):
-        values, params = [], []
+        ids, rows, titles = [], [], []
         for obj in objects[start : start + ROWS_PER_STATEMENT]:
             title, body, autocomplete = _parts(obj, fields)
-            params += [content_type, force_str(obj.pk)]
+            ids.append(force_str(obj.pk))
+            params = [get_content_type_pk(model), force_str(obj.pk)]
             title_sql = _vector(title, backend.config, True, params)
+            titles.append((title_sql, params[2:]))
             autocomplete_sql = _vector(autocomplete, backend.autocomplete_config, False, params)
             body_sql = _vector(body, backend.config, True, params)
             params.append(" ".join(text.strip() for text, _ in title if text.strip()))
             params.append(" ".join(text.strip() for text, _ in body if text.strip()))
-            values.append(f"(%s, %s, {title_sql}, {autocomplete_sql}, {body_sql}, 1.0, %s, %s)")
-        statements.append(
-            (
-                f"INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body, "
-                f"title_norm, title_text, body_text) VALUES {', '.join(values)} "
-                "ON CONFLICT (content_type_id, object_id) DO UPDATE SET "
-                "title = EXCLUDED.title, title_norm = 1.0, autocomplete = EXCLUDED.autocomplete, "
-                "body = EXCLUDED.body, title_text = EXCLUDED.title_text, "
-                "body_text = EXCLUDED.body_text",
-                params,
-            )
-        )
-    return statements
+            rows.append((f"(%s, %s, {title_sql}, {autocomplete_sql}, {body_sql}, %s, %s, %s)",
+                         params))  # fmt: skip
+        chunks.append((ids, rows, titles))
+    return get_content_type_pk(model), chunks
 
 
-def _execute(statements: list[tuple[str, list]]) -> None:
-    """Run `_postgres`'s statements on this thread's connection."""
+def _execute(content_type: int, chunks: list, norms: TitleNorms) -> None:
+    """Write `_postgres`'s rows on this thread's connection, their title norms computed first."""
+    table = _table()
     with connections[router.db_for_write(IndexEntry)].cursor() as cursor:
-        for sql, params in statements:
-            cursor.execute(sql, params)
+        for ids, rows, titles in chunks:
+            old = _old_lengths(norms, content_type, ids, "length")
+            cursor.execute(
+                "SELECT " + ", ".join(f"length({sql})" for sql, _ in titles),
+                [param for _, params in titles for param in params],
+            )
+            values = norms.replace(old, list(cursor.fetchone()))
+            cursor.execute(
+                f"INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body, "
+                f"title_text, body_text, title_norm) VALUES {', '.join(sql for sql, _ in rows)} "
+                "ON CONFLICT (content_type_id, object_id) DO UPDATE SET "
+                "title = EXCLUDED.title, title_norm = EXCLUDED.title_norm, "
+                "autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body, "
+                "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
+                [p for (_, params), norm in zip(rows, values) for p in (*params, norm)],
+            )

@@ -25,9 +25,16 @@ from wagtail_footnotes.models import Footnote
 from masthead.importers.models import ImportedObject
 from masthead.importers.records import Footnote as SourceFootnote
 from masthead.importers.records import SourceItem
+from masthead.importers.writer.indexing import document
 from masthead.importers.writer.rows import insert_rows
 from masthead.newsroom.gate import check_article
-from masthead.newsroom.models import ArticleAuthor, ArticleCorrection, ArticlePage, PlainPage
+from masthead.newsroom.models import (
+    ArticleAuthor,
+    ArticleCorrection,
+    ArticlePage,
+    Author,
+    PlainPage,
+)
 
 LIVE_STATUSES = {"publish", "private"}
 
@@ -125,7 +132,9 @@ class PageWriter:
 
     # Writing ----------------------------------------------------------------------------
 
-    def create(self, batch: list[Prepared]) -> None:
+    def place(self, batch: list[Prepared]) -> None:
+        """The batch's pages in the tree: their rows in Wagtail's page table, so each has its id
+        and address (`fill` writes the rest, once the bodies' links can point at them)."""
         now = timezone.now()
         pages = []
         slugs = [_wanted_slug(p.item)[:255] for p in batch]
@@ -163,6 +172,10 @@ class PageWriter:
                 page.pk = ids[page.path]
         for prepared, page in zip(batch, created):
             prepared.page_id = page.pk
+
+    def fill(self, batch: list[Prepared]) -> None:
+        """What `place` left: each page's own fields and body, its parent's count, its byline,
+        topics, footnotes, corrections and restrictions."""
         for model in (ArticlePage, PlainPage):
             rows = [p for p in batch if p.model is model]
             if rows:
@@ -198,8 +211,8 @@ class PageWriter:
         if prepared.live and published is None:
             published = now
         return {
-            "title": item.title[:255] or "(untitled)",
-            "draft_title": item.title[:255] or "(untitled)",
+            "title": _title(item),
+            "draft_title": _title(item),
             "live": prepared.live,
             "has_unpublished_changes": not prepared.live,
             "first_published_at": published,
@@ -284,6 +297,24 @@ class PageWriter:
             corrections,
         )
 
+    def documents(self, batch: list[Prepared]) -> dict[type, list]:
+        """The batch's pages as the search and reference indexes read them, by model, built
+        from what was written (`indexing.document`): no page is loaded again to index it."""
+        author_ids = {a for p in batch for a in p.author_ids}
+        names = dict(Author.objects.filter(pk__in=author_ids).values_list("pk", "name"))
+        by_model: dict[type, list] = {}
+        for p in batch:
+            values = self._specific_fields(p)
+            if p.model is ArticlePage:
+                values["article_authors"] = [
+                    document(ArticleAuthor, None, author=document(Author, a, name=names[a]))
+                    for a in p.author_ids
+                ]
+            by_model.setdefault(p.model, []).append(
+                document(p.model, p.page_id, title=_title(p.item), **values)
+            )
+        return by_model
+
     def schedule(self, prepared: Prepared) -> int | None:
         """A future post: a revision approved to go live at its date, as Wagtail's scheduler
         publishes (through the publish gate, at the clock's next tick)."""
@@ -292,6 +323,10 @@ class PageWriter:
             approved_go_live_at=prepared.scheduled_at, clean=False, log_action=False
         )
         return revision.pk
+
+
+def _title(item: SourceItem) -> str:
+    return item.title[:255] or "(untitled)"
 
 
 def _correction_key(source: str, item_key: str, order: int) -> uuid.UUID:

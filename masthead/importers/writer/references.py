@@ -34,7 +34,8 @@ def _rich(html: str):
 
 
 def write_references(pages: list[Page], *, later: list | None = None) -> None:
-    """Replace the index rows of `pages` (specific pages, bodies loaded) with their references.
+    """Replace the index rows of `pages` (specific pages with their bodies, or the importer's
+    `indexing.document`s of them) with their references.
 
     Given a list as `later`, the rows are read now and the writing is added to it, a callable
     for the caller to run (on whichever connection is its thread's).
@@ -57,7 +58,8 @@ def write_references(pages: list[Page], *, later: list | None = None) -> None:
     rows = []
     for page in pages:
         found: set[tuple[int, str, str, str]] = set()
-        if isinstance(page, ArticlePage):
+        model = page._meta.model
+        if issubclass(model, ArticlePage):
             if page.hero_image_id:
                 found.add((image, str(page.hero_image_id), "hero_image", "hero_image"))
             if page.article_type_id:
@@ -82,7 +84,7 @@ def write_references(pages: list[Page], *, later: list | None = None) -> None:
             for to_ct, to_id in _rich(text):
                 # A rich text field's own path is empty, so Wagtail's paths end in a dot.
                 found.add((to_ct, to_id, "footnotes.item.text.", f"footnotes.{pk}.text."))
-        own = _ct(type(page))
+        own = _ct(model)
         rows += [
             (own, base, str(page.pk), to_ct, to_id, model_path, content_path,
              ReferenceIndex._get_content_path_hash(content_path))
