@@ -12,15 +12,14 @@ from wagtail_footnotes.blocks import RichTextBlockWithFootnotes
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "footnotes"]
 _TAG = re.compile(r"<[^>]*>")
-_BLOCK_END = re.compile(r"(</(p|h\d|li|blockquote)>)", re.IGNORECASE)
-_BREAK = re.compile(r"(<(br|hr)\s*/>)", re.IGNORECASE)
+# The tags after which Wagtail leaves a space: the ends of blocks, and line breaks and rules.
+_SPACED = re.compile(r"</(?:p|h\d|li|blockquote)>|<(?:br|hr)\s*/>", re.IGNORECASE)
 
 
 def text_for_indexing(html: str) -> str:
     """Wagtail's `get_text_for_indexing` without Python's HTML parser (a tenth of the time):
     stored rich text is sanitised markup, so a tag is always `<…>`."""
-    html = _BREAK.sub(r"\1 ", _BLOCK_END.sub(r"\1 ", html))
-    return unescape(_TAG.sub("", html).strip())
+    return unescape(_TAG.sub("", _SPACED.sub(" ", html)).strip())
 
 
 def paragraph_sources(body) -> list[str]:
@@ -141,20 +140,27 @@ class FormStreamBlock(blocks.StreamBlock):
         kept = getattr(value, "_masthead_search_text", None)
         if kept is not None and kept[0] == len(value):
             return kept[1]
-        content = []
-        for raw in value.raw_data:
-            block = self.child_blocks.get(raw["type"])
-            if block is None:
-                continue
-            if isinstance(block, blocks.RichTextBlock):
-                content += [text_for_indexing(raw["value"] or "")] if block.search_index else []
-            elif isinstance(block, ImageBlock):
-                caption = block.child_blocks["caption"]
-                content += caption.get_searchable_content((raw["value"] or {}).get("caption", ""))
-            else:
-                content += block.get_searchable_content(block.to_python(raw["value"]))
-        value._masthead_search_text = (len(value), content)
+        content = [text for raw in value.raw_data for text in self.block_search_text(raw)]
+        self.remember_search_text(value, content)
         return content
+
+    def block_search_text(self, raw: dict) -> list[str]:
+        """What search indexes of one block, given as stored (`{"type": …, "value": …}`)."""
+        block = self.child_blocks.get(raw["type"])
+        if block is None:
+            return []
+        if isinstance(block, blocks.RichTextBlock):
+            return [text_for_indexing(raw["value"] or "")] if block.search_index else []
+        if isinstance(block, ImageBlock):
+            caption = block.child_blocks["caption"]
+            return caption.get_searchable_content((raw["value"] or {}).get("caption", ""))
+        return block.get_searchable_content(block.to_python(raw["value"]))
+
+    @staticmethod
+    def remember_search_text(value: StreamValue, content: list[str]) -> None:
+        """Keep what search indexes of `value` on it (worked out elsewhere: an importer does it
+        in the process that converts bodies), for as long as it holds the same blocks."""
+        value._masthead_search_text = (len(value), content)
 
 
 class BodyBlock(FormStreamBlock):

@@ -79,6 +79,9 @@ class Body:
     # {"photographer", "agency", "user_id" (a [media-credit id=…] site user), "link",
     # "parsed" (guessed from the caption: an editor should check)}.
     media_credits: dict[str, dict] = field(default_factory=dict)
+    # What search indexes of each block (`BodyBlock.block_search_text`), worked out beside the
+    # conversion, in its process; None when it was not.
+    search_text: list[list[str]] | None = None
 
 
 @dataclass

@@ -16,6 +16,7 @@ from django.db import connections
 
 from masthead.importers.records import Body
 from masthead.importers.wordpress.bodies import convert_body
+from masthead.newsroom.models import ArticlePage
 
 _context: dict = {}
 
@@ -44,13 +45,17 @@ def _start(site_url: str, attachments: dict | None, parent: int) -> None:
 
 
 def convert(content: str, footnotes_meta: str, site_url: str, attachments) -> Body:
+    """A body, with what search will index of each of its blocks as an article's body."""
     try:
-        return convert_body(
+        body = convert_body(
             content,
             site_url=site_url,
             attachments_by_url=attachments,
             footnotes_meta=footnotes_meta or None,
         )
+        stream_block = ArticlePage._meta.get_field("body").stream_block
+        body.search_text = [stream_block.block_search_text(block) for block in body.blocks]
+        return body
     except Exception as error:  # one body must not stop the run
         return Body(problems=[f"the body could not be converted ({type(error).__name__}: {error})"])
 

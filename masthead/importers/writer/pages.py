@@ -26,7 +26,7 @@ from masthead.importers.models import ImportedObject
 from masthead.importers.records import Footnote as SourceFootnote
 from masthead.importers.records import SourceItem
 from masthead.importers.writer.indexing import document
-from masthead.importers.writer.rows import insert_rows
+from masthead.importers.writer.rows import insert_returning, insert_rows
 from masthead.newsroom.gate import check_article
 from masthead.newsroom.models import (
     ArticleAuthor,
@@ -58,6 +58,7 @@ class Prepared:
     existing: ImportedObject | None = None
     page_id: int | None = None  # once written
     url_path: str = ""
+    search_text: list[str] | None = None  # what search indexes of the body, if known already
 
     @property
     def live(self) -> bool:
@@ -95,6 +96,13 @@ class PageWriter:
         # Parent id → the slugs this batch found taken among its children, or took itself (a
         # region of 100,000 articles would otherwise keep 100,000 slugs for the whole run).
         self.slugs: dict[int, set[str]] = {}
+        # A page row's columns, with the values a new page has (what `place` does not set).
+        new = Page()
+        self.page_defaults = {
+            f.attname: getattr(new, f.attname)
+            for f in Page._meta.local_concrete_fields
+            if not f.primary_key
+        }
 
     # Tree -------------------------------------------------------------------------------
 
@@ -136,7 +144,7 @@ class PageWriter:
         """The batch's pages in the tree: their rows in Wagtail's page table, so each has its id
         and address (`fill` writes the rest, once the bodies' links can point at them)."""
         now = timezone.now()
-        pages = []
+        rows = []
         slugs = [_wanted_slug(p.item)[:255] for p in batch]
         self._look_up(batch, slugs)
         for prepared, slug in zip(batch, slugs):
@@ -148,30 +156,28 @@ class PageWriter:
                     self.ctx.where(item),
                 )
             prepared.url_path = f"{prepared.parent.url_path}{slug}/"
-            pages.append(
-                Page(
-                    path=path,
-                    depth=prepared.parent.depth + 1,
-                    numchild=0,
-                    translation_key=uuid.uuid4(),
-                    locale=self.locale,
-                    content_type=self.types[prepared.model],
-                    slug=slug,
-                    url_path=prepared.url_path,
-                    show_in_menus=False,
-                    latest_revision_created_at=None,
+            rows.append(
+                self.page_defaults
+                | {
+                    "path": path,
+                    "depth": prepared.parent.depth + 1,
+                    "numchild": 0,
+                    "translation_key": uuid.uuid4(),
+                    "locale_id": self.locale.pk,
+                    "content_type_id": self.types[prepared.model].pk,
+                    "slug": slug,
+                    "url_path": prepared.url_path,
+                    "show_in_menus": False,
+                    "latest_revision_created_at": None,
                     **self._base_fields(prepared, now),
-                )
+                }
             )
-        created = Page.objects.bulk_create(pages)
-        if created and created[0].pk is None:  # a backend that returns no ids
-            ids = dict(
-                Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "pk")
-            )
-            for page in created:
-                page.pk = ids[page.path]
-        for prepared, page in zip(batch, created):
-            prepared.page_id = page.pk
+        names = list(rows[0]) if rows else []
+        ids = dict(
+            insert_returning(Page, names, [[r[n] for n in names] for r in rows], ["path", "id"])
+        )
+        for prepared, row in zip(batch, rows):
+            prepared.page_id = ids[row["path"]]
 
     def fill(self, batch: list[Prepared]) -> None:
         """What `place` left: each page's own fields and body, its parent's count, its byline,
@@ -305,6 +311,9 @@ class PageWriter:
         by_model: dict[type, list] = {}
         for p in batch:
             values = self._specific_fields(p)
+            if p.search_text is not None:
+                body = values["body"]
+                body.stream_block.remember_search_text(body, p.search_text)
             if p.model is ArticlePage:
                 values["article_authors"] = [
                     document(ArticleAuthor, None, author=document(Author, a, name=names[a]))

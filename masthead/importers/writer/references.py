@@ -29,6 +29,10 @@ def _ct(model) -> int:
 
 
 def _rich(html: str):
+    # Only a page, document or image link (`linktype`) or an embed (`embedtype`) refers to
+    # anything: most paragraphs have neither, and need no parsing.
+    if "linktype" not in html and "embedtype" not in html:
+        return
     for model, object_id, _model_path, _content_path in extract_references_from_rich_text(html):
         yield ReferenceIndex._get_base_content_type(model).pk, str(object_id)
 

@@ -59,6 +59,41 @@ def insert_rows(model, names: list[str], rows) -> int:
     return len(rows)
 
 
+def insert_returning(model, names: list[str], rows, returning: list[str]) -> list[tuple]:
+    """`insert_rows` that answers, for each row, the `returning` columns (the ids the database
+    gave, with a column that tells the rows apart), in no particular order. Many rows to a
+    statement on both databases (COPY cannot answer)."""
+    rows = list(rows)
+    if not rows:
+        return []
+    fields = [model._meta.get_field(name) for name in names]
+    plain = [_plain_types(field) for field in fields]
+    quote = connection.ops.quote_name
+    table, columns = quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields)
+    answers = ", ".join(quote(model._meta.get_field(name).column) for name in returning)
+    mark = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    most = connection.features.max_query_params or 65535
+    per_statement = max(1, min(MOST_ROWS, most // len(fields)))
+    found = []
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start : start + per_statement]
+            params = [
+                value
+                if types and isinstance(value, types)
+                else field.get_db_prep_save(value, connection)
+                for row in chunk
+                for field, types, value in zip(fields, plain, row)
+            ]
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) VALUES {', '.join([mark] * len(chunk))} "
+                f"RETURNING {answers}",
+                params,
+            )
+            found += cursor.fetchall()
+    return found
+
+
 def _plain_types(field) -> tuple:
     """The Python types a column takes as they are (none for a column that needs preparing)."""
     if field.get_internal_type() == "ForeignKey":
