@@ -425,6 +425,7 @@ class Importer:
         self.report.flush()
         self.written += size
         self._progress()
+        self.rounds.let_go()  # memory stays one batch's however long the export
 
     def _write(self, todo) -> tuple[list, dict] | None:
         """Write a batch; what is left to write of its index rows and which imported objects

@@ -178,8 +178,8 @@ class Rounds:
         self.in_flight = self.pool.submit(self._run, writes, done)
 
     def let_go(self) -> None:
-        """Between rounds, hand back what the round freed. On SQLite, outside a caller's
-        transaction, also start a fresh connection: Python's sqlite3 keeps the last 128
+        """Between rounds (or batches), hand back what the last one freed. On SQLite, outside a
+        caller's transaction, also start a fresh connection: Python's sqlite3 keeps the last 128
         statements compiled, and a round's are big and each of a new shape (a list of ids of
         another length), so over a long run they would hold tens of megabytes."""
         connection = transaction.get_connection()
