@@ -37,6 +37,8 @@ ROWS_PER_STATEMENT = 150  # a statement's parameters stay below SQLite's 999 and
 
 
 class _Document:
+    """A stand-in for a model instance, made by `document`."""
+
     def __init__(self, pk, **values):
         self.pk = pk
         self.__dict__.update(values)
@@ -63,10 +65,11 @@ class TitleNorms:
         self.total: float | None = None
         self.count = 0
 
-    def start(self, sql: str, params=()) -> None:
+    def start(self, sql: str) -> None:
+        """Read the index's sum and count of title lengths with `sql`, unless already read."""
         if self.total is None:
             with connections[router.db_for_write(IndexEntry)].cursor() as cursor:
-                cursor.execute(sql, params)
+                cursor.execute(sql)
                 total, count = cursor.fetchone()
             self.total, self.count = float(total or 0), count or 0
 
