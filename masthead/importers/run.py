@@ -502,17 +502,13 @@ class Importer:
 
     def _index(self, settled: list[Prepared], *, later: bool) -> list:
         """The search and reference index rows of pages just written: written now, or (`later`)
-        as callables for `Rounds` to run."""
-        writes: list = []
+        handed back as callables for `Rounds` to run."""
+        writes: list | None = [] if later else None
         by_model = self.pages.documents(settled)
         for model, documents in by_model.items():
             index_objects(self.backends, model, documents, self.norms, later=writes)
         write_references([d for documents in by_model.values() for d in documents], later=writes)
-        if not later:
-            for write in writes:
-                write()
-            writes = []
-        return writes
+        return writes or []
 
     def _relative(self, url_path: str) -> str:
         root = self.site.root_page.url_path if self.site else "/"

@@ -16,7 +16,6 @@ from django.db.models import prefetch_related_objects
 from wagtail.blocks import StreamValue
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backends
 from wagtail_footnotes.models import Footnote
 
 from masthead.core.versioning import bump
@@ -115,7 +114,6 @@ def finish(ctx) -> int:
         source=ctx.source_key, kind=ImportedObject.ITEM, pending=True
     ).order_by("pk")
     links = LinkRewriter(ctx.export.site_url)
-    backends = list(get_search_backends())
     rounds = Rounds()
     done = 0
     last = 0
@@ -139,7 +137,7 @@ def finish(ctx) -> int:
                     # type, with what their search fields follow.
                     if model is ArticlePage:
                         prefetch_related_objects(objects, "article_authors__author")
-                    index_objects(backends, model, objects, ctx.norms, later=writes)
+                    index_objects(ctx.backends, model, objects, ctx.norms, later=writes)
             rounds.submit(writes, {"pk__in": [pk for pk, _ in rows]})
             links.found.clear()  # a cache of this round's look-ups, not of the whole archive
             del pages, writes, by_model
@@ -204,9 +202,7 @@ class Rounds:
             return
         pool, self.pool = self.pool, None
         try:
-            in_flight, self.in_flight = self.in_flight, None
-            if in_flight is not None:
-                in_flight.result()
+            self.wait()
         finally:
             pool.submit(connections.close_all).result()  # the thread's own connection
             pool.shutdown()

@@ -28,34 +28,15 @@ def insert_rows(model, names: list[str], rows) -> int:
     rows = list(rows)
     if not rows:
         return 0
-    fields = [model._meta.get_field(name) for name in names]
-    plain = [_plain_types(field) for field in fields]
-    quote = connection.ops.quote_name
-    table, columns = quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields)
-
-    def prepared(row):
-        return [
-            value
-            if types and isinstance(value, types)
-            else field.get_db_prep_save(value, connection)
-            for field, types, value in zip(fields, plain, row)
-        ]
-
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # COPY: no statement to compose or parse, and the fastest way in.
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+    into = _Into(model, names)
+    if connection.vendor == "postgresql":
+        # COPY: no statement to compose or parse, and the fastest way in.
+        with connection.cursor() as cursor:
+            with cursor.cursor.copy(f"COPY {into.table} ({into.columns}) FROM STDIN") as copy:
                 for row in rows:
-                    copy.write_row(prepared(row))
-            return len(rows)
-        mark = "(" + ", ".join(["%s"] * len(fields)) + ")"
-        most = connection.features.max_query_params or 999
-        per_statement = max(1, min(MOST_ROWS, most // len(fields)))
-        for start in range(0, len(rows), per_statement):
-            chunk = rows[start : start + per_statement]
-            params = [value for row in chunk for value in prepared(row)]
-            marks = ", ".join([mark] * len(chunk))
-            cursor.execute(f"INSERT INTO {table} ({columns}) VALUES {marks}", params)
+                    copy.write_row(into.prepared(row))
+    else:
+        into.insert(rows)
     return len(rows)
 
 
@@ -66,32 +47,49 @@ def insert_returning(model, names: list[str], rows, returning: list[str]) -> lis
     rows = list(rows)
     if not rows:
         return []
-    fields = [model._meta.get_field(name) for name in names]
-    plain = [_plain_types(field) for field in fields]
-    quote = connection.ops.quote_name
-    table, columns = quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields)
-    answers = ", ".join(quote(model._meta.get_field(name).column) for name in returning)
-    mark = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    most = connection.features.max_query_params or 65535
-    per_statement = max(1, min(MOST_ROWS, most // len(fields)))
-    found = []
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), per_statement):
-            chunk = rows[start : start + per_statement]
-            params = [
-                value
-                if types and isinstance(value, types)
-                else field.get_db_prep_save(value, connection)
-                for row in chunk
-                for field, types, value in zip(fields, plain, row)
-            ]
-            cursor.execute(
-                f"INSERT INTO {table} ({columns}) VALUES {', '.join([mark] * len(chunk))} "
-                f"RETURNING {answers}",
-                params,
-            )
-            found += cursor.fetchall()
-    return found
+    return _Into(model, names).insert(rows, returning=returning)
+
+
+class _Into:
+    """One table's columns, and its rows' values prepared as the ORM would."""
+
+    def __init__(self, model, names: list[str]):
+        quote = connection.ops.quote_name
+        self.model = model
+        self.fields = [model._meta.get_field(name) for name in names]
+        self.plain = [_plain_types(field) for field in self.fields]
+        self.table = quote(model._meta.db_table)
+        self.columns = ", ".join(quote(f.column) for f in self.fields)
+
+    def prepared(self, row) -> list:
+        return [
+            value
+            if types and isinstance(value, types)
+            else field.get_db_prep_save(value, connection)
+            for field, types, value in zip(self.fields, self.plain, row)
+        ]
+
+    def insert(self, rows: list, returning: list[str] = ()) -> list[tuple]:
+        """Many rows to a statement, as many as it takes parameters for; what `returning`
+        names of each row, if anything."""
+        quote = connection.ops.quote_name
+        answers = ", ".join(quote(self.model._meta.get_field(n).column) for n in returning)
+        mark = "(" + ", ".join(["%s"] * len(self.fields)) + ")"
+        most = connection.features.max_query_params or 65535
+        per_statement = max(1, min(MOST_ROWS, most // len(self.fields)))
+        found = []
+        with connection.cursor() as cursor:
+            for start in range(0, len(rows), per_statement):
+                chunk = rows[start : start + per_statement]
+                cursor.execute(
+                    f"INSERT INTO {self.table} ({self.columns}) VALUES "
+                    + ", ".join([mark] * len(chunk))
+                    + (f" RETURNING {answers}" if answers else ""),
+                    [value for row in chunk for value in self.prepared(row)],
+                )
+                if answers:
+                    found += cursor.fetchall()
+        return found
 
 
 def _plain_types(field) -> tuple:
