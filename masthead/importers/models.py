@@ -5,6 +5,9 @@ import hashlib
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import Exact
 
 
 class ImportRun(models.Model):
@@ -34,6 +37,10 @@ class ImportRun(models.Model):
     counts = models.JSONField(default=dict, blank=True)
     summary = models.TextField(blank=True)  # the command's last line
     error = models.TextField(blank=True)
+    # What the run read: its export's bytes, the mapping and the options that change what is
+    # made. A later run that reads the same, and finds every page as this run left it, has no
+    # item to convert or write, and does not read the items again.
+    read_digest = models.CharField(max_length=64, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -85,6 +92,21 @@ class ImportedObject(models.Model):
 
     def __str__(self):
         return f"{self.source} {self.kind} {self.key} → {self.object_id}"
+
+    @classmethod
+    def items_as_left(cls, source: str) -> tuple[int, int]:
+        """How many items of a source were imported, and how many of those are not as their
+        import left them: their page deleted or edited since, or work still pending."""
+        from wagtail.models import Page
+
+        page = Page.objects.filter(pk=OuterRef("object_id")).order_by()
+        number = models.BigIntegerField()
+        latest = Coalesce(Subquery(page.values("latest_revision_id")), 0, output_field=number)
+        left = Coalesce("revision_id", 0, output_field=number)
+        changed = Q(pending=True) | ~Exists(page) | ~Exact(latest, left)
+        rows = cls.objects.filter(source=source, kind=cls.ITEM)
+        counts = rows.aggregate(items=Count("pk"), changed=Count("pk", filter=changed))
+        return counts["items"], counts["changed"]
 
 
 class ImportProblem(models.Model):

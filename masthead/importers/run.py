@@ -207,6 +207,7 @@ class Importer:
             self.report.problem(problem, "export")
         self.sticky: list[tuple] = []
         self.written = 0  # items of the batches written so far
+        self.items_read = 0  # by the second pass: none when the export was read before
         self._start()
         self.rounds = Rounds()  # each batch's index rows, written beside the next batch
         self.converter = Converter(
@@ -215,29 +216,12 @@ class Importer:
             parallel=self.options.parallel,
         )
         try:
-            # One batch in flight: its bodies convert in the other process while the one
-            # before is written here.
-            batch: list[SourceItem] = []
-            waiting = None
-            started = time.monotonic()
-            for item in self._items():
-                self.timings.read += time.monotonic() - started
-                self.report.counts["items"] += 1
-                batch.append(item)
-                if len(batch) >= BATCH:
-                    ready, waiting = waiting, self._classify(batch)
-                    if ready:
-                        self._write_batch(*ready)
-                    batch = []
-                started = time.monotonic()
-            self.timings.read += time.monotonic() - started
-            for ready in (waiting, self._classify(batch) if batch else None):
-                if ready:
-                    self._write_batch(*ready)
+            last = self._read_before()
+            if last is not None:
+                self._as_before(last)
+            else:
+                self._read_items()
             self.rounds.close()
-            self.report.counts["skipped"] += sum(self.export.skipped.values())
-            for reason, count in sorted(self.export.skipped.items()):
-                self.report.add(ImportProblem.SKIPPED, f"{count} × {reason}", "export")
             started = time.monotonic()
             if not self.dry_run:
                 if self.options.limit is None:  # the rest of the media library
@@ -264,12 +248,82 @@ class Importer:
         self._end(ImportRun.DONE)
         return self.report
 
+    def _read_items(self) -> None:
+        """The second pass: every item read, and the new and changed ones written a batch at a
+        time. One batch is in flight: its bodies convert in the other process while the one
+        before is written here."""
+        batch: list[SourceItem] = []
+        waiting = None
+        started = time.monotonic()
+        for item in self._items():
+            self.timings.read += time.monotonic() - started
+            self.report.counts["items"] += 1
+            self.items_read += 1
+            batch.append(item)
+            if len(batch) >= BATCH:
+                ready, waiting = waiting, self._classify(batch)
+                if ready:
+                    self._write_batch(*ready)
+                batch = []
+            started = time.monotonic()
+        self.timings.read += time.monotonic() - started
+        for ready in (waiting, self._classify(batch) if batch else None):
+            if ready:
+                self._write_batch(*ready)
+        self.report.counts["skipped"] += sum(self.export.skipped.values())
+        for reason, count in sorted(self.export.skipped.items()):
+            self.report.add(ImportProblem.SKIPPED, f"{count} × {reason}", "export")
+
+    def _read_digest(self) -> str:
+        """What this run reads, fingerprinted (see `ImportRun.read_digest`); "" when the
+        reader takes no fingerprint of its export."""
+        if not self.source.digest or self.dry_run:
+            return ""
+        o = self.options
+        what = [self.source_key, self.source.digest, self.mapping_hash, o.limit,
+                o.fetch_media, str(o.uploads or "")]  # fmt: skip
+        return hashlib.sha256(json.dumps(what).encode()).hexdigest()
+
+    def _read_before(self) -> ImportRun | None:
+        """The last run, if it read exactly what this one reads, ended done with every item
+        written or skipped for a reason the export gives, and every page it made is as it left
+        it: then every item would be found unchanged, and this run need not read them again."""
+        run = self.run_record
+        if run is None or not run.read_digest:
+            return None
+        last = (
+            ImportRun.objects.exclude(pk=run.pk)
+            .filter(started_at__isnull=False)
+            .order_by("-started_at", "-pk")
+            .first()
+        )
+        if last is None or last.status != ImportRun.DONE or last.read_digest != run.read_digest:
+            return None
+        if last.problems.filter(kind=ImportProblem.SKIPPED).exclude(where="export").exists():
+            return None  # an item that could not be written is tried again
+        items, changed = ImportedObject.items_as_left(self.source_key)
+        return last if not changed and items >= last.counts.get("items", 0) else None
+
+    def _as_before(self, last: ImportRun) -> None:
+        """The second pass's outcome for an export read before (see `_read_before`): every
+        item unchanged, and the same items skipped for the same reasons."""
+        count = last.counts.get("items", 0)
+        self.report.counts["items"] = self.report.changes["unchanged"] = count
+        self.report.counts["skipped"] = last.counts.get("skipped", 0)
+        skipped = last.problems.filter(kind=ImportProblem.SKIPPED, where="export")
+        for message in skipped.values_list("message", flat=True):
+            self.report.add(ImportProblem.SKIPPED, message, "export")
+        self.written = count
+        self._progress()
+
     def _start(self) -> None:
         run = self.run_record
         if run is not None:
             run.status, run.started_at = ImportRun.RUNNING, timezone.now()
             run.source, run.items_total = self.source.name, self.source.count or 0
-            run.save(update_fields=["status", "started_at", "source", "items_total"])
+            run.read_digest = self._read_digest()
+            fields = ["status", "started_at", "source", "items_total", "read_digest"]
+            run.save(update_fields=fields)
 
     def _end(self, status: str, error: str = "") -> None:
         run = self.run_record
@@ -524,7 +578,8 @@ class Importer:
         c, t = self.report.changes, self.timings
         return (
             f"detail: created={c['created']} updated={c['updated']} unchanged={c['unchanged']} "
-            f"kept={c['kept']} readers={c['readers']} read_s={t.read:.2f} "
+            f"kept={c['kept']} readers={c['readers']} items_read={self.items_read} "
+            f"read_s={t.read:.2f} "
             f"convert_s={t.convert:.2f} wait_s={t.wait:.2f} write_s={t.write:.2f} "
             f"finish_s={t.finish:.2f} "
             f"peak_rss_mb={peak_rss_mb:.1f} converter_rss_mb={converter_rss_mb:.1f}"

@@ -52,6 +52,11 @@ class Source:
         return getattr(self.export, "mapping", None)
 
     @property
+    def digest(self) -> str:
+        """A fingerprint of the export's bytes, when the reader takes one ("" if not)."""
+        return getattr(self.export, "digest", "") or ""
+
+    @property
     def site_url(self) -> str:
         return getattr(self.export, "site_url", "") or ""
 

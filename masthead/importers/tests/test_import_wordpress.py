@@ -12,7 +12,8 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageViewRestriction, Revision
 
 from masthead.images.models import CustomImage
-from masthead.importers.models import ImportedObject, LongRedirect
+from masthead.importers.models import ImportedObject, ImportProblem, ImportRun, LongRedirect
+from masthead.importers.run import Importer
 from masthead.importers.tests.moving import (
     FILES,
     QUAYSIDE,
@@ -243,6 +244,75 @@ def test_a_rerun_reads_no_unchanged_post_in_full_and_sees_what_posts_are_read_ag
     out, _ = run_import(export, uploads=uploads)
     assert "unchanged=8" not in out
     assert "Quayside Daily" in article("cranes-at-dawn").seo_title
+
+
+def detail(out: str) -> dict[str, str]:
+    line = next(line for line in out.splitlines() if line.startswith("detail: "))
+    return dict(part.split("=") for part in line.split()[1:])
+
+
+def skipped_messages() -> list[str]:
+    run = ImportRun.objects.order_by("-pk").first()
+    return sorted(run.problems.filter(kind=ImportProblem.SKIPPED).values_list("message", flat=True))
+
+
+def test_the_same_export_again_is_not_read_twice_and_reports_what_a_full_reading_would(
+    site, uploads, tmp_path, monkeypatch
+):
+    export = copy_export(tmp_path)
+    export.write_text(  # one item the reader skips, so the report has a reason to repeat
+        export.read_text().replace("<wp:status><![CDATA[draft]]>", "<wp:status><![CDATA[trash]]>")
+    )
+    run_import(export, uploads=uploads)
+    first_skips = skipped_messages()
+    assert first_skips == ["1 × in the trash"]
+
+    def counts():
+        return Page.objects.count(), Redirect.objects.count(), ImportedObject.objects.count()
+
+    before = counts()
+    again, _ = run_import(export, uploads=uploads)
+    assert detail(again)["items_read"] == "0"  # the first pass found the same bytes
+    assert skipped_messages() == first_skips
+    # The run read the whole export anyway: the same report, line for line.
+    monkeypatch.setattr(Importer, "_read_before", lambda self: None)
+    whole, _ = run_import(export, uploads=uploads)
+    assert detail(whole)["items_read"] == "7"
+    assert skipped_messages() == first_skips
+    assert last_line(again) | {"seconds": 0} == last_line(whole) | {"seconds": 0}
+    for key in ("created", "updated", "unchanged", "kept"):
+        assert detail(again)[key] == detail(whole)[key]
+    assert counts() == before
+
+
+@pytest.mark.parametrize("change", ["edited", "deleted", "export", "mapping", "failed run"])
+def test_the_export_is_read_again_whenever_a_page_or_what_was_read_changed(
+    site, uploads, tmp_path, change
+):
+    export = copy_export(tmp_path)
+    run_import(export, uploads=uploads)
+    options = {}
+    market = article("market-day")
+    if change == "edited":
+        market.title = "Edited in Masthead"
+        market.save_revision().publish()
+    elif change == "deleted":
+        market.delete()
+    elif change == "export":
+        export.write_text(export.read_text() + "\n")  # the same posts, one byte more
+    elif change == "mapping":
+        mapping = tmp_path / "mapping.json"
+        mapping.write_text(json.dumps({"categories": {"energy": {"region": "energy-desk"}}}))
+        options["mapping"] = mapping
+    else:
+        ImportRun.objects.create(name="stopped", status=ImportRun.FAILED,
+                                 started_at=timezone.now())  # fmt: skip
+    out, _ = run_import(export, uploads=uploads, **options)
+    assert detail(out)["items_read"] == "8"
+    if change == "edited":
+        assert detail(out)["kept"] == "1" and article("market-day").title == "Edited in Masthead"
+    elif change == "deleted":
+        assert detail(out)["created"] == "1" and article("market-day").live
 
 
 def test_a_page_an_editor_changed_is_left_alone_and_reported(site, uploads, tmp_path):

@@ -55,6 +55,9 @@ class WxrExport:
     problems: list[str] = field(default_factory=list)
     description: str = ""
     item_count: int = 0  # posts and pages (the second pass reads them)
+    # A fingerprint of every byte of every part, in order: the same export read again has the
+    # same one, whatever its file is called.
+    digest: str = ""
     timezone: tzinfo | None = None  # the site's; WXR does not say, so the caller may
     # Filled by iter_items: how many items were not imported, by reason. A reason that is a
     # fault in the export (a repeated id…) is also in `problems`, naming the item.
@@ -319,10 +322,13 @@ def read_export(paths: Source | Iterable[Source], *, timezone: tzinfo | None = N
     """Pass 1: the channel, authors, terms and attachments of an export (see `sources`)."""
     export = WxrExport(timezone=timezone)
     first = _FirstPass(export)
+    digest = hashlib.sha256()
     for part in parts_of(paths):
-        for name, elem, names in walk(part):
+        for name, elem, names in walk(part, digest):
             first.take(name, elem, names, part)
+        digest.update(b"\x00end of part\x00")
     first.finish()
+    export.digest = digest.hexdigest()
     return export
 
 

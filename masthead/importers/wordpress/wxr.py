@@ -115,8 +115,21 @@ def _refuse_doctype(part: ExportPart) -> None:
         raise ExportError(DOCTYPE_REFUSED.format(name=part.name))
 
 
-def walk(part: ExportPart) -> Iterator[tuple[str, etree._Element, Names]]:
-    """Each child of <channel> (items, authors, terms…), fully read, then cleared away."""
+class _Digesting:
+    """A stream read through, every byte of it added to `digest` on the way."""
+
+    def __init__(self, stream: BinaryIO, digest) -> None:
+        self.stream, self.digest = stream, digest
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size)
+        self.digest.update(data)
+        return data
+
+
+def walk(part: ExportPart, digest=None) -> Iterator[tuple[str, etree._Element, Names]]:
+    """Each child of <channel> (items, authors, terms…), fully read, then cleared away. With a
+    hashlib `digest`, every byte the parser reads is added to it."""
     names = Names()
     _refuse_doctype(part)
     try:
@@ -125,7 +138,7 @@ def walk(part: ExportPart) -> Iterator[tuple[str, etree._Element, Names]]:
         raise ExportError(f"{part.name} cannot be read: {error}") from None
     with stream:
         events = etree.iterparse(
-            stream,
+            stream if digest is None else _Digesting(stream, digest),
             events=("start", "end"),
             resolve_entities=False,
             no_network=True,
