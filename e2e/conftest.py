@@ -243,7 +243,7 @@ def running_server(
 @pytest.fixture(scope="session")
 def server(smtp, migrated):
     smtp_env = {
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_BACKEND": "masthead.core.mail.EmailBackend",
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": str(smtp.port),
     }

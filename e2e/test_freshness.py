@@ -147,7 +147,7 @@ def one_machine(smtp, migrated):
         tmp,
         {
             "BASE_URL": f"http://127.0.0.1:{port}",
-            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_BACKEND": "masthead.core.mail.EmailBackend",
             "EMAIL_HOST": "127.0.0.1",
             "EMAIL_PORT": str(smtp.port),
         },

@@ -91,7 +91,7 @@ def site():
                 "MEDIA_ROOT": str(workdir / "media"),
                 "STATIC_ROOT": str(workdir / "static"),
                 "BASE_URL": f"http://127.0.0.1:{port}",
-                "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+                "EMAIL_BACKEND": "masthead.core.mail.EmailBackend",
                 "EMAIL_HOST": "127.0.0.1",
                 "EMAIL_PORT": str(smtp.port),
                 "NEWSLETTER_RATE_PER_SECOND": str(RATE),

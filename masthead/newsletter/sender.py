@@ -22,6 +22,7 @@ from django.db import connection as db_connection
 from django.db.models import Q
 from django.utils import timezone
 
+from masthead.core.mail import sign
 from masthead.newsletter.models import Delivery, Issue, Send
 from masthead.newsletter.rendering import RawMessages, build_message, render_issue
 
@@ -171,7 +172,7 @@ def deliver(send_id: int, *, root: str, max_wait: float = 60.0) -> None:
                 try:
                     mail.open()  # a no-op while the connection stands; reconnects after a failure
                     if data is not None:
-                        mail.connection.sendmail(raw.envelope_from, [delivery.email], data)
+                        mail.connection.sendmail(raw.envelope_from, [delivery.email], sign(data))
                     else:
                         message = build_message(
                             rendered, issue=issue, delivery=delivery, root=root, connection=mail

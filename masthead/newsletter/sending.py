@@ -6,6 +6,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from masthead.core.mail import new_message_id
 from masthead.newsletter.models import Delivery, Issue, Newsletter, Send
 from masthead.newsletter.notices import audience
 from masthead.newsletter.roundup import draft_roundup
@@ -51,6 +52,7 @@ def send_test(*, issue: Issue, email: str) -> None:
         body=rendered.text.replace(UNSUBSCRIBE_PLACEHOLDER, "(unsubscribe link)"),
         from_email=issue.newsletter.from_header,
         to=[email],
+        headers={"Message-ID": new_message_id()},
     )
     message.attach_alternative(rendered.html.replace(UNSUBSCRIBE_PLACEHOLDER, "#"), "text/html")
     message.send()

@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from masthead.core.mail import new_message_id
 from masthead.newsletter import limits, tokens
 from masthead.newsletter.models import Delivery, Newsletter, Subscription
 from masthead.newsletter.site import base_url
@@ -135,6 +136,7 @@ def _mail_confirmation(subscription: Subscription) -> None:
         from_email=newsletter.from_header,
         to=[subscription.email],
         reply_to=[newsletter.reply_to] if newsletter.reply_to else None,
+        headers={"Message-ID": new_message_id()},
     )
     message.attach_alternative(
         render_to_string("newsletter/email/confirm.html", context), "text/html"

@@ -300,10 +300,17 @@ IMPORT_DIR = Path(os.environ.get("IMPORT_DIR", BASE_DIR / "var" / "imports"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # Email: SMTP by default; console in development.
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Django's SMTP backend with the site's Message-IDs and, when DKIM_* is set, DKIM signatures.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "masthead.core.mail.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+
+# DKIM signing for mail sent straight over SMTP (a provider through anymail signs its own):
+# all three, or none. The public key goes in DNS at <selector>._domainkey.<domain>.
+DKIM_DOMAIN = os.environ.get("DKIM_DOMAIN", "")
+DKIM_SELECTOR = os.environ.get("DKIM_SELECTOR", "")
+DKIM_PRIVATE_KEY_FILE = os.environ.get("DKIM_PRIVATE_KEY_FILE", "")
 
 # Seconds an SMTP connection may wait for the server before the send fails (and is retried).
 EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))

@@ -2,11 +2,15 @@
 told to fail: 451 on DATA, 550 for chosen recipients, or a dropped line after the data; and one
 that never answers (`HungSMTPServer`)."""
 
+import base64
 import email
+import shutil
 import socket
+import tempfile
 import threading
 from collections import Counter
 from email import policy
+from pathlib import Path
 
 from aiosmtpd.controller import Controller
 
@@ -21,6 +25,7 @@ class Sink:
     def __init__(self):
         self.lock = threading.Lock()
         self.messages: list[email.message.EmailMessage] = []
+        self.raw: list[bytes] = []  # each message as it arrived, for checking its signature
         self.refuse: dict[str, str] = {}  # address -> reply, e.g. "550 5.1.1 No such user"
         self.tempfail_data = 0  # answer this many DATA commands with 451
         self.drop_after_data: set[str] = set()  # recipients whose first DATA loses the line
@@ -48,6 +53,7 @@ class Sink:
                 server.transport.close()  # no reply: the client never hears 250
                 return "421 4.4.2 Connection dropped"
             self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
+            self.raw.append(envelope.original_content or envelope.content)
         return "250 2.0.0 Accepted"
 
     def recipients(self) -> Counter:
@@ -97,9 +103,30 @@ class HungSMTPServer:
 def smtp_settings(port: int, timeout: float = 10) -> dict:
     """Settings that send through SMTP to 127.0.0.1:`port` (free_port(): a server that is down)."""
     return {
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_BACKEND": "masthead.core.mail.EmailBackend",
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": port,
         "EMAIL_USE_TLS": False,
         "EMAIL_TIMEOUT": timeout,
     }
+
+
+def dkim_key_pair(test) -> tuple[Path, bytes]:
+    """A fresh RSA key in a file the test removes, and its DNS TXT record."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.TraditionalOpenSSL,
+        serialization.NoEncryption(),
+    )
+    public = key.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    folder = Path(tempfile.mkdtemp())
+    test.addCleanup(shutil.rmtree, folder)
+    path = folder / "dkim.pem"
+    path.write_bytes(pem)
+    return path, b"v=DKIM1; k=rsa; p=" + base64.b64encode(public)

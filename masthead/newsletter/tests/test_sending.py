@@ -1,8 +1,11 @@
 """Sending an issue to a real SMTP server, with the faults real servers have."""
 
+import re
 from datetime import timedelta
 from unittest import mock
 
+import dkim
+from django.core import mail
 from django.db import InterfaceError, OperationalError
 from django.db.models.signals import post_save
 from django.test import TestCase, override_settings
@@ -10,13 +13,16 @@ from django.utils import timezone
 
 from masthead.newsletter.models import Delivery, Issue, Send, Subscription
 from masthead.newsletter.roundup import draft_roundup
-from masthead.newsletter.sending import resume_abandoned_sends, start_send, tick
+from masthead.newsletter.sending import resume_abandoned_sends, send_test, start_send, tick
+from masthead.newsletter.subscriptions import send_confirmation
 from masthead.newsletter.tests.factories import make_newsletter
-from masthead.newsletter.tests.smtp import SMTPServer
+from masthead.newsletter.tests.smtp import SMTPServer, dkim_key_pair
 from masthead.newsroom.models import ArticlePage, HomePage, SectionPage
 from masthead.newsroom.tests import factories as f
 
 S, D = Subscription.State, Delivery.State
+# A valid global date and time string (HTML): seconds optional, at most three digits after them.
+HTML_DATETIME = r"^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,3})?)?(Z|[+-]\d\d:\d\d)$"
 FAST = {"NEWSLETTER_BACKOFF_SECONDS": [0.05], "NEWSLETTER_MAX_ATTEMPTS": 4}
 
 
@@ -122,10 +128,47 @@ class SendingTests(TestCase):
             self.send(smtp, issue)
         page = self.client.get("/newsletter/")
         self.assertContains(page, f'<a href="{draft_url}">{issue.subject}</a>')
+        issue.refresh_from_db()
+        self.assertTrue(issue.sent_at.microsecond)  # the send's own moment, to the microsecond
         archived = self.client.get(draft_url)
+        for html in (page.content.decode(), archived.content.decode()):
+            stamps = re.findall(r'<time datetime="([^"]*)"', html)
+            self.assertTrue(stamps)
+            for stamp in stamps:  # HTML allows at most three digits of a second
+                self.assertRegex(stamp, HTML_DATETIME)
         self.assertContains(archived, issue.subject)
         self.assertContains(archived, "Grain corridor reopens")
         self.assertContains(archived, "REUTERS/Jane Doe")
+
+    def test_every_message_names_the_sites_domain_and_carries_a_dkim_signature(self):
+        key, public = dkim_key_pair(self)
+        signing = {"DKIM_DOMAIN": "news.example.org", "DKIM_SELECTOR": "mail",
+                   "DKIM_PRIVATE_KEY_FILE": str(key)}  # fmt: skip
+        reader = Subscription(newsletter=self.newsletter, email="new@example.com")
+        reader.new_nonce()  # signed up, waiting for the confirmation
+        reader.save()
+        site = {"WAGTAILADMIN_BASE_URL": "https://news.example.org", **signing}
+        with SMTPServer() as smtp, override_settings(**site):
+            self.send(smtp)  # the issue: its bytes built once and swapped per reader
+            with override_settings(**smtp.settings()):
+                send_test(issue=Issue.objects.get(), email="editor@example.com")
+                send_confirmation(subscription_id=reader.pk)
+                mail.send_mail("Plain", "A message with nothing of its own.", None, ["x@y.org"])
+            received = list(zip(smtp.sink.messages, smtp.sink.raw, strict=True))
+        self.assertEqual(len(received), 12 + 3)
+        records = {b"mail._domainkey.news.example.org.": public}
+
+        def dns(name, timeout=5):  # the TXT record an outlet publishes
+            return records.get(name)
+
+        kinds = set()
+        for message, raw in received:
+            self.assertRegex(message["Message-ID"], r"^<[^@>]+@news\.example\.org>$")
+            self.assertTrue(dkim.verify(raw, dnsfunc=dns))
+            kinds.add(message["Subject"].split()[0])
+            tampered = raw.replace(b"Subject: ", b"Subject: Re: ", 1)
+            self.assertFalse(dkim.verify(tampered, dnsfunc=dns))
+        self.assertEqual(kinds, {"[Test]", "Confirm", "Plain", self.roundup().subject.split()[0]})
 
     def test_a_second_send_does_nothing(self):
         with SMTPServer() as smtp:

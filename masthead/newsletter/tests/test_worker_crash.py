@@ -22,7 +22,7 @@ class WorkerCrashTests(TransactionTestCase):
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "masthead.settings.test",
-            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_BACKEND": "masthead.core.mail.EmailBackend",
             "EMAIL_HOST": "127.0.0.1",
             "EMAIL_PORT": str(smtp.port),
             "NEWSLETTER_LEASE_SECONDS": "1",
