@@ -6,6 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.feeds import views as feeds
 from masthead.feeds.corrections import CorrectionsAtomFeed, CorrectionsRssFeed, corrections_json
+from masthead.feeds.icons import PNG_SIZES
 from masthead.feeds.views import ArticleAtomFeed, ArticleRssFeed, json_feed
 from masthead.newsletter import webhooks
 from masthead.newsroom import views as newsroom
@@ -27,6 +28,9 @@ urlpatterns = [
     path("sitemap-<str:section>.xml", feeds.sitemap_section, name="sitemap_section"),
     path("news-sitemap.xml", feeds.news_sitemap, name="news_sitemap"),
     path("robots.txt", feeds.robots_txt, name="robots_txt"),
+    path("favicon.ico", feeds.site_icon, {"name": "favicon.ico"}, name="favicon"),
+    *[path(name, feeds.site_icon, {"name": name}) for name in PNG_SIZES],
+    path("manifest.webmanifest", feeds.web_manifest, name="web_manifest"),
     path("search/", search, name="search"),
     path("newsletter/", include("masthead.newsletter.urls")),
     *webhooks.routes(),  # bounces and complaints: only when switched on, with a secret

@@ -117,23 +117,27 @@ def hero_image(article, root: str) -> FeedImage | None:
     image = article.hero_image
     if image is not None:
         tags.add(tags.image(image.pk))  # a changed credit or an expired licence purges it
+    article._feed_image = feed_image(image, root, article.caption)
+    return article._feed_image
+
+
+def feed_image(image, root: str, caption: str = "") -> FeedImage | None:
+    """A photo's largest feed size, or None when there is none or its licence has run out."""
     if image is None or image.licence_expired:
-        article._feed_image = None
         return None
     rendition = renditions(image, FEED_SPEC)[FEED_SPEC]
-    article._feed_image = FeedImage(
+    return FeedImage(
         url=root + rendition.url if rendition.url.startswith("/") else rendition.url,
         width=rendition.width,
         height=rendition.height,
         mime_type="image/jpeg"
         if rendition.url.lower().endswith((".jpg", ".jpeg"))
         else "image/" + rendition.url.rsplit(".", 1)[-1].lower(),
-        caption=article.caption,
+        caption=caption,
         credit=image.credit,
         alt=image.alt_text,
         licence=image.licence,
     )
-    return article._feed_image
 
 
 FOOTNOTE_TAG = re.compile(r'<footnote id="([^"]*)">.*?</footnote>')

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.http import http_date
 
 from masthead.delivery import tags
-from masthead.feeds import content, escaping, scopes, sitemaps
+from masthead.feeds import content, escaping, icons, scopes, sitemaps
 from masthead.feeds.generators import FullAtomFeed, MediaRssFeed
 from masthead.siteconfig.models import SiteSettings
 
@@ -267,3 +267,24 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def site_icon(request, name: str):
+    """/favicon.ico, /apple-touch-icon.png and the manifest's icons (feeds/icons.py)."""
+    tags.add(tags.SITE)
+    outlet = SiteSettings.for_request(request)
+    if outlet.icon_id:
+        tags.add(tags.image(outlet.icon_id))  # a new file for the icon purges every size
+    image = icons.source(outlet)
+    if name == "favicon.ico":
+        return HttpResponse(icons.ico(image), content_type="image/x-icon")
+    return HttpResponse(icons.png(image, icons.PNG_SIZES[name]), content_type="image/png")
+
+
+def web_manifest(request):
+    tags.add(tags.SITE)
+    return JsonResponse(
+        icons.manifest(SiteSettings.for_request(request)),
+        content_type="application/manifest+json",
+        json_dumps_params={"ensure_ascii": False},
+    )

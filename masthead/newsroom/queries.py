@@ -203,6 +203,14 @@ class FrontPage:
     briefs: list = field(default_factory=list)
 
 
+def lead_story(home: HomePage) -> ArticlePage | None:
+    """The front page's top story: the one an editor chose while it is live, else the newest."""
+    lead = home.lead_article
+    if lead is not None and lead.live:
+        lead = published_articles().filter(pk=lead.pk).first()
+    return lead or stories().first()
+
+
 def front_page(home: HomePage) -> FrontPage:
     """The front page's lists, in order of prominence, each story shown once."""
     cache_tags.add(cache_tags.listing("stories"), cache_tags.listing("briefs"))
@@ -217,10 +225,7 @@ def front_page(home: HomePage) -> FrontPage:
         s for s in live_sections() if s.path.startswith(home.path) and s.depth == home.depth + 1
     ]
     front = FrontPage()
-    lead = home.lead_article
-    if lead is not None and lead.live:
-        lead = published_articles().filter(pk=lead.pk).first()
-    front.lead = lead or next(iter(take(stories(), 1)), None)
+    front.lead = lead_story(home)
     if front.lead is not None:
         seen.add(front.lead.pk)
     front.secondary = take(stories(), home.secondary_count)

@@ -30,6 +30,25 @@ class SiteSettings(BaseSiteSetting):
     logo = models.ForeignKey(
         "images.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    icon = models.ForeignKey(
+        "images.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Square, at least 512 pixels: the browser tab, bookmarks and phones' home "
+        "screens. Without one, the outlet's initial is drawn.",
+    )
+    share_image = models.ForeignKey(
+        "images.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="Share image",
+        help_text="Shown where a page with no photo of its own is shared (an article shows "
+        "its photo, the front page its lead story's).",
+    )
     footer_text = models.TextField(blank=True, help_text="Shown at the foot of every page.")
     mastodon_url = models.URLField(blank=True)
     bluesky_url = models.URLField(blank=True)
@@ -43,7 +62,14 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("outlet_name"), FieldPanel("tagline"), FieldPanel("logo")], "Outlet"
+            [
+                FieldPanel("outlet_name"),
+                FieldPanel("tagline"),
+                FieldPanel("logo"),
+                FieldPanel("icon"),
+                FieldPanel("share_image"),
+            ],
+            "Outlet",
         ),
         FieldPanel("footer_text"),
         MultiFieldPanel(

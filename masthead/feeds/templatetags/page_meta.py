@@ -5,8 +5,10 @@ import json
 from django import template
 from django.utils.safestring import mark_safe
 
+from masthead.delivery import tags
 from masthead.feeds import content, structured
-from masthead.newsroom.models import ArticlePage, HomePage
+from masthead.newsroom.models import ArticlePage, HomePage, SectionPage
+from masthead.newsroom.queries import lead_story
 
 register = template.Library()
 
@@ -57,6 +59,14 @@ def page_meta(context):
     elif isinstance(page, HomePage):
         meta["title"] = outlet.outlet_name
         meta["jsonld"] = structured.front_page(outlet, root)
+        lead = lead_story(page)
+        meta["image"] = content.hero_image(lead, root) if lead is not None else None
+    elif isinstance(page, SectionPage) and page_obj is not None:
+        first = next((a for a in page_obj if a.hero_image_id), None)  # the region's lead story
+        meta["image"] = content.hero_image(first, root) if first is not None else None
+    if meta["image"] is None and outlet.share_image_id:
+        tags.add(tags.image(outlet.share_image_id))
+        meta["image"] = content.feed_image(outlet.share_image, root)
     meta["jsonld"] = [
         mark_safe(json.dumps(block, ensure_ascii=False).translate(JSON_ESCAPES))
         for block in meta["jsonld"]

@@ -117,6 +117,28 @@ class StructuredDataTests(TestCase):
         self.assertEqual(meta(html, "twitter:card"), ["summary_large_image"])
         self.assertIn(f'<link rel="canonical" href="http://testserver{self.article.url}">', html)
 
+    def test_front_and_region_pages_show_their_lead_storys_photo_else_the_share_image(self):
+        photo = meta(self.client.get(self.article.url).content.decode(), "og:image")
+        self.assertEqual(meta(self.client.get("/europe/").content.decode(), "og:image"), photo)
+        # The newest piece leads the front page, and it has no photo: nothing to show yet.
+        self.assertEqual(meta(self.client.get("/").content.decode(), "og:image"), [])
+        self.home.lead_article = self.article
+        self.home.save_revision().publish()
+        self.assertEqual(meta(self.client.get("/").content.decode(), "og:image"), photo)
+        self.home.lead_article = None
+        self.home.save_revision().publish()
+        self.assertEqual(meta(self.client.get("/type/analysis/").content.decode(), "og:image"), [])
+        outlet = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        outlet.share_image = f.make_image("Share card", alt="The masthead of The Test Review")
+        outlet.save()
+        for url in ["/", "/type/analysis/", "/latest/", "/authors/ada-byron/"]:
+            with self.subTest(url=url):
+                html = self.client.get(url).content.decode()
+                (card,) = meta(html, "og:image")
+                self.assertTrue(card.startswith("http://testserver/media/") and card not in photo)
+                self.assertEqual(meta(html, "og:image:alt"), ["The masthead of The Test Review"])
+        self.assertEqual(meta(self.client.get("/europe/").content.decode(), "og:image"), photo)
+
     def test_every_page_has_cards_and_a_canonical_url(self):
         for url in [
             "/",

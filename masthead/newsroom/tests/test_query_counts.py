@@ -79,8 +79,9 @@ class QueryCountTests(TestCase):
         self.assertLessEqual(max(small[url] for url in lists), 6, small)
         # PostgreSQL asks for headline matches, then body matches; and the filters need choices.
         self.assertLessEqual(small["/search/?q=story"], 12, small)
-        # A region page's route is remembered: it costs no more than LATEST, which is no page.
-        self.assertLessEqual(small["/europe/"], small["/latest/"], small)
+        # A region page's route is remembered: it costs no more than LATEST, which is no page,
+        # but for the large size of its lead story's photo that a shared link shows.
+        self.assertLessEqual(small["/europe/"], small["/latest/"] + 1, small)
 
     def test_corrections_cost_the_same_queries_however_many_there_are(self):
         from masthead.newsroom.models import ArticleCorrection
