@@ -4,6 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from masthead.analytics import views as readership
 from masthead.feeds import views as feeds
 from masthead.feeds.corrections import CorrectionsAtomFeed, CorrectionsRssFeed, corrections_json
 from masthead.feeds.icons import PNG_SIZES
@@ -28,6 +29,8 @@ urlpatterns = [
     path("sitemap-<str:section>.xml", feeds.sitemap_section, name="sitemap_section"),
     path("news-sitemap.xml", feeds.news_sitemap, name="news_sitemap"),
     path("robots.txt", feeds.robots_txt, name="robots_txt"),
+    path("a/hit", readership.hit, name="readership_hit"),
+    path("a/hit.gif", readership.hit, name="readership_image"),
     path("favicon.ico", feeds.site_icon, {"name": "favicon.ico"}, name="favicon"),
     *[path(name, feeds.site_icon, {"name": name}) for name in PNG_SIZES],
     path("manifest.webmanifest", feeds.web_manifest, name="web_manifest"),

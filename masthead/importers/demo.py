@@ -83,7 +83,9 @@ def read_demo(directory: Path) -> ListedExport:
                 title=plain["title"],
                 slug=plain["slug"],
                 status="publish",
-                content=f"<p>{html.escape(plain['text'])}</p>",
+                content="".join(  # a blank line between paragraphs
+                    f"<p>{html.escape(text)}</p>" for text in plain["text"].split("\n\n")
+                ),
             )
         )
     built = _built_at()

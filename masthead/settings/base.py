@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "masthead.feeds",
     "masthead.search",
     "masthead.newsletter",
+    "masthead.analytics",
     "masthead.importers",
     "wagtail_footnotes",
     "wagtail.contrib.forms",

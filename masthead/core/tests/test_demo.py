@@ -48,12 +48,17 @@ class DemoContentTests(TestCase):
         again = StringIO()
         call_command("load_demo", limit=6, stdout=again)
         # The import path's own report: nothing made twice, nothing redated.
-        self.assertIn("created=0 updated=0 unchanged=9", again.getvalue())
+        self.assertIn("created=0 updated=0 unchanged=10", again.getvalue())
         self.assertIn("articles=0 pages=0 authors=0 images=0", again.getvalue())
         self.assertEqual(ArticlePage.objects.count(), 6)
         self.assertEqual(CustomImage.objects.count(), images)
         self.assertEqual(dict(ArticlePage.objects.values_list("slug", "first_published_at")), dates)
         self.assertEqual(self.client.get("/").status_code, 200)
+        # The privacy page says what readership counting keeps, a paragraph at a time.
+        privacy = self.client.get("/privacy/").content.decode()
+        for said in ["No cookie is set", "never stored", "Do Not Track", "after 30 days"]:
+            self.assertIn(said, privacy)
+        self.assertGreaterEqual(privacy.count("<p>"), 6)
         self.assertTrue(
             all(i.credit.startswith("MASTHEAD DEMO/") for i in CustomImage.objects.all())
         )

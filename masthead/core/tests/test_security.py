@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[3]
 class SecurityHeaderTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        f.make_home()
+        cls.home = f.make_home()
 
     def test_public_pages_carry_a_strict_policy(self):
         response = self.client.get("/")
@@ -39,11 +39,13 @@ class SecurityHeaderTests(TestCase):
         self.assertEqual(response["Referrer-Policy"], "strict-origin-when-cross-origin")
         self.assertIn("camera=()", response["Permissions-Policy"])
 
-    def test_public_pages_run_no_script(self):
+    def test_public_pages_run_no_script_but_the_sites_own_counting(self):
         html = self.client.get("/").content.decode()
         scripts = re.findall(r"<script[^>]*>", html)
         self.assertTrue(scripts, "the front page should carry its JSON-LD")
-        self.assertEqual(set(scripts), {'<script type="application/ld+json">'})
+        # JSON-LD (data, not run) and the readership beacon: one file from the site itself.
+        beacon = f'<script src="/static/analytics/beacon.js" defer data-page="{self.home.pk}">'
+        self.assertEqual(set(scripts), {'<script type="application/ld+json">', beacon})
 
 
 class KeptPolicyTests(TestCase):

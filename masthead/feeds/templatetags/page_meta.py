@@ -4,6 +4,7 @@ import json
 
 from django import template
 from django.utils.safestring import mark_safe
+from wagtail.images import get_image_model
 
 from masthead.delivery import tags
 from masthead.feeds import content, structured
@@ -63,7 +64,12 @@ def page_meta(context):
         meta["image"] = content.hero_image(lead, root) if lead is not None else None
     elif isinstance(page, SectionPage) and page_obj is not None:
         first = next((a for a in page_obj if a.hero_image_id), None)  # the region's lead story
-        meta["image"] = content.hero_image(first, root) if first is not None else None
+        if first is not None:
+            # Read afresh: the listing's copy holds only the teaser sizes it fetched, and Wagtail
+            # would make the large one again rather than look for it.
+            photo = get_image_model().objects.filter(pk=first.hero_image_id).first()
+            tags.add(tags.image(first.hero_image_id))
+            meta["image"] = content.feed_image(photo, root, first.caption)
     if meta["image"] is None and outlet.share_image_id:
         tags.add(tags.image(outlet.share_image_id))
         meta["image"] = content.feed_image(outlet.share_image, root)

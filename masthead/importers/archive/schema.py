@@ -143,11 +143,11 @@ KINDS: tuple[Kind, ...] = (
         "settings",
         "siteconfig.SiteSettings",
         (
-            *("id", "site", "outlet_name", "tagline", "logo", "footer_text", "mastodon_url"),
-            *("bluesky_url", "x_url", "facebook_url", "youtube_url", "linkedin_url"),
-            "show_rss_link",
+            *("id", "site", "outlet_name", "tagline", "logo", "icon", "share_image"),
+            *("footer_text", "mastodon_url", "bluesky_url", "x_url", "facebook_url"),
+            *("youtube_url", "linkedin_url", "show_rss_link"),
         ),
-        refs={"site": "sites", "logo": "images"},
+        refs={"site": "sites", "logo": "images", "icon": "images", "share_image": "images"},
     ),
     Kind(
         "redirects",

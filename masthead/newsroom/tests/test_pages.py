@@ -143,7 +143,9 @@ class ArticlePageTests(PublicationTestCase):
         self.assertIn("https://bsky.app/intent/compose?", share)
         self.assertIn("mailto:?", share)
         scripts = set(re.findall(r"<script[^>]*>", html))
-        self.assertEqual(scripts, {'<script type="application/ld+json">'})  # data, nothing runs
+        # Data, and the site's own readership beacon: no sharing button runs a script.
+        beacon = f'<script src="/static/analytics/beacon.js" defer data-page="{self.feature.pk}">'
+        self.assertEqual(scripts, {'<script type="application/ld+json">', beacon})
 
     def test_footnotes_link_both_ways(self):
         note = Footnote.objects.create(

@@ -1,0 +1,178 @@
+"""Hits rolled up into the tables editors read, one finished hour at a time, and the clean-up
+after a day: its visitor hashes blanked, its salt and its "seen today" rows deleted, and hits
+past the retention period deleted.
+
+An hour is rolled up once, in one transaction with the mark of how far the rollup has got, so
+a rollup stopped halfway and run again counts every hour once. Hits are grouped in the
+database (one query per table and hour), so an hour of a million hits takes seconds.
+"""
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from django.db import connection, transaction
+from django.db.models import Count, Q
+
+from masthead.analytics.models import (
+    DeviceDay,
+    Hit,
+    PageDay,
+    PageHour,
+    ReadershipSettings,
+    Rollup,
+    Salt,
+    SeenToday,
+    SourceDay,
+)
+
+HOUR = timedelta(hours=1)
+GRACE = timedelta(minutes=5)  # hits still in a process's batch when the hour ends get there
+SITE = 0  # the page id the whole site's counts are kept under
+DEPTH_FIELDS = {25: "read_25", 50: "read_50", 75: "read_75", 100: "read_100"}
+SEEN_SQL = (
+    f"INSERT INTO {SeenToday._meta.db_table} (day, page_id, visitor) "
+    f"SELECT DISTINCT %s, {{page}}, visitor FROM {Hit._meta.db_table} "
+    "WHERE hour = %s AND kind = %s AND visitor <> '' "
+    "ON CONFLICT (day, page_id, visitor) DO NOTHING"
+)
+
+
+def start_of_hour(moment: datetime) -> datetime:
+    return moment.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
+
+
+def roll_up(now: datetime | None = None) -> list[str]:
+    """Roll up every finished hour not rolled up yet; then the clean-up. Returns what it did."""
+    now = now or datetime.now(UTC)
+    last = start_of_hour(now - GRACE)  # hours before this one are finished
+    state = Rollup.objects.first()
+    if state is None:
+        first = Hit.objects.order_by("hour").values_list("hour", flat=True).first()
+        if first is None:
+            return []
+        state = Rollup.objects.create(done_until=start_of_hour(first))
+    hours = 0
+    hour = state.done_until
+    while hour < last:
+        # Straight to the next hour that has hits: a quiet night costs one query.
+        hour = (
+            Hit.objects.filter(hour__gte=hour, hour__lt=last)
+            .order_by("hour")
+            .values_list("hour", flat=True)
+            .first()
+        ) or last
+        with transaction.atomic():
+            if hour < last:
+                roll_up_hour(hour)
+                hours += 1
+                hour += HOUR
+            Rollup.objects.filter(pk=state.pk).update(done_until=hour)
+    lines = [f"Readership: rolled up {hours} hour{'s' * (hours != 1)}."] if hours else []
+    return lines + clean_up(hour, now)
+
+
+def roll_up_hour(hour: datetime) -> None:
+    day = hour.date()
+    hits = Hit.objects.filter(hour=hour)
+    views = hits.filter(kind=Hit.VIEW)
+    pages: dict[int, dict[str, int]] = {}
+
+    def add(page_id: int, field: str, amount: int) -> None:
+        counts = pages.setdefault(page_id, {})
+        counts[field] = counts.get(field, 0) + amount
+
+    hourly = []
+    for row in views.values("page_id").annotate(
+        n=Count("id"), newsletter=Count("id", filter=Q(newsletter=True))
+    ):
+        for page_id in {row["page_id"], SITE}:
+            add(page_id, "views", row["n"])
+            add(page_id, "newsletter_views", row["newsletter"])
+        if row["page_id"] != SITE:
+            hourly.append(PageHour(hour=hour, page_id=row["page_id"], views=row["n"]))
+    for row in hits.filter(kind=Hit.READ).values("page_id", "depth").annotate(n=Count("id")):
+        field = DEPTH_FIELDS.get(row["depth"])
+        if field:
+            for page_id in {row["page_id"], SITE}:
+                add(page_id, field, row["n"])
+    if not pages:
+        return
+    PageHour.objects.bulk_create(hourly, ignore_conflicts=True)
+    # A reader counts once a day for each page, and once for the site: the hour's visitors
+    # are added to the day's, in the database, and each page's are counted there.
+    with connection.cursor() as cursor:
+        for page in ("page_id", str(SITE)):
+            stored = [connection.ops.adapt_datefield_value(day),
+                      connection.ops.adapt_datetimefield_value(hour), Hit.VIEW]  # fmt: skip
+            cursor.execute(SEEN_SQL.format(page=page), stored)
+    visitors = dict(
+        SeenToday.objects.filter(day=day, page_id__in=list(pages))
+        .values("page_id")
+        .annotate(n=Count("id"))
+        .values_list("page_id", "n")
+    )
+    _add_to_days(day, pages, visitors)
+    sources = views.values("page_id", "referrer", "source").annotate(n=Count("id"))
+    _add_counts(
+        SourceDay,
+        {(day, r["page_id"], r["referrer"], r["source"]): r["n"] for r in sources},
+        ["day", "page_id", "referrer", "source"],
+    )
+    devices = views.values("device").annotate(n=Count("id"))
+    _add_counts(DeviceDay, {(day, r["device"]): r["n"] for r in devices}, ["day", "device"])
+
+
+def _add_to_days(day: date, pages: dict[int, dict[str, int]], visitors: dict[int, int]) -> None:
+    existing = {row.page_id: row for row in PageDay.objects.filter(day=day, page_id__in=pages)}
+    fields = ["views", "newsletter_views", *DEPTH_FIELDS.values()]
+    new, changed = [], []
+    for page_id, counts in pages.items():
+        row = existing.get(page_id) or PageDay(day=day, page_id=page_id)
+        for field in fields:
+            setattr(row, field, getattr(row, field) + counts.get(field, 0))
+        row.visitors = visitors.get(page_id, row.visitors)
+        (changed if row.pk else new).append(row)
+    PageDay.objects.bulk_create(new, batch_size=1000)
+    PageDay.objects.bulk_update(changed, [*fields, "visitors"], batch_size=1000)
+
+
+def _add_counts(model, counts: dict[tuple, int], keys: list[str]) -> None:
+    """Add each count to its row of `model` (made if missing), found by `keys`."""
+    if not counts:
+        return
+    days = {key[0] for key in counts}
+    existing = {
+        tuple(getattr(row, k) for k in keys): row
+        for row in model.objects.filter(day__in=days, **_narrowing(keys, counts))
+    }
+    new, changed = [], []
+    for key, amount in counts.items():
+        row = existing.get(key)
+        if row is None:
+            new.append(model(**dict(zip(keys, key, strict=True)), views=amount))
+        else:
+            row.views += amount
+            changed.append(row)
+    model.objects.bulk_create(new, batch_size=1000)
+    model.objects.bulk_update(changed, ["views"], batch_size=1000)
+
+
+def _narrowing(keys: list[str], counts: dict[tuple, int]) -> dict:
+    return {"page_id__in": {key[1] for key in counts}} if "page_id" in keys else {}
+
+
+def clean_up(done_until: datetime, now: datetime) -> list[str]:
+    """What is not kept: the hashes, salts and seen rows of days fully rolled up, and hits past
+    the retention period."""
+    lines = []
+    finished = done_until.date()  # every day before this one is rolled up whole
+    start = datetime.combine(finished, time(), tzinfo=UTC)
+    blanked = Hit.objects.filter(hour__lt=start).exclude(visitor="").update(visitor="")
+    SeenToday.objects.filter(day__lt=finished).delete()
+    Salt.objects.filter(day__lt=min(finished, now.astimezone(UTC).date())).delete()
+    keep = ReadershipSettings.load().retention_days
+    deleted, _ = Hit.objects.filter(hour__lt=now - timedelta(days=keep)).delete()
+    if blanked:
+        lines.append(f"Readership: forgot the visitor hashes of {blanked} hits of past days.")
+    if deleted:
+        lines.append(f"Readership: deleted {deleted} hits older than {keep} days.")
+    return lines
