@@ -23,3 +23,34 @@ def readership_beacon(context) -> str:
         page_id,
         page_id,
     )
+
+
+@register.inclusion_tag("components/most_read.html", takes_context=True)
+def most_read(context, region=None, leave_out=None) -> dict:
+    """The "Most read" lists: the site's, or a region's; an article leaves itself out. How many
+    each list holds (and whether articles show them) is the front page's layout setting."""
+    from masthead.analytics import most_read as lists
+
+    front = _front_page(context)
+    count = front.most_read_count if front is not None else 0
+    if leave_out is not None and not (front is not None and front.most_read_on_articles):
+        count = 0
+    scope = region.pk if region is not None else lists.SITE
+    shown = [
+        (label, lists.pieces(window, scope, count=count, leave_out=getattr(leave_out, "pk", None)))
+        for window, label in lists.WINDOWS.items()
+    ]
+    return {"lists": [(label, pieces) for label, pieces in shown if pieces], "region": region}
+
+
+def _front_page(context):
+    from wagtail.models import Site
+
+    from masthead.newsroom.models import HomePage
+
+    page = context.get("page")
+    if isinstance(page, HomePage):
+        return page
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    return HomePage.objects.filter(pk=site.root_page_id).first() if site else None

@@ -97,6 +97,13 @@ class HomePage(PublicPage):
     rail_count = models.PositiveSmallIntegerField("stories per region rail", default=3)
     latest_count = models.PositiveSmallIntegerField("stories in LATEST", default=8)
     briefs_count = models.PositiveSmallIntegerField("briefs in the strip", default=4)
+    most_read_count = models.PositiveSmallIntegerField(
+        "stories in Most read",
+        default=5,
+        help_text="Each list (last 24 hours, last 7 days) on the front page, region pages and "
+        "the end of articles; 0 shows none.",
+    )
+    most_read_on_articles = models.BooleanField("Most read at the end of articles", default=True)
 
     content_panels = Page.content_panels + [
         PageChooserPanel("lead_article", "newsroom.ArticlePage"),
@@ -106,6 +113,8 @@ class HomePage(PublicPage):
                 FieldPanel("rail_count"),
                 FieldPanel("latest_count"),
                 FieldPanel("briefs_count"),
+                FieldPanel("most_read_count"),
+                FieldPanel("most_read_on_articles"),
             ],
             "Layout",
         ),
