@@ -75,6 +75,8 @@ class PageDay(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["day", "page_id"], name="page_day_once")]
         indexes = [models.Index(fields=["page_id", "day"], name="page_day_by_page")]
+        # Who may see the readership screens (the Editor and Newsletter editor roles).
+        permissions = [("view_readership", "Can see the readership screens")]
 
     def __str__(self):
         return f"page {self.page_id} on {self.day}: {self.views} views"

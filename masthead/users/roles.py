@@ -64,8 +64,8 @@ CONTRIBUTOR = Role(
 EDITOR = Role(
     "Editor",
     "Reviews, edits, publishes, unpublishes, locks and unlocks pages; keeps the authors, topics "
-    "and article types; issues corrections.",
-    permissions=frozenset({ACCESS_ADMIN})
+    "and article types; issues corrections; sees the readership screens.",
+    permissions=frozenset({ACCESS_ADMIN, "analytics.view_readership"})
     | _each("newsroom", "add change delete", "author topic articletype articlecorrection"),
     page_permissions=_each("wagtailcore", "add change publish lock unlock", "page"),
     collection_permissions=_each("wagtailimages", "add choose", "image"),
@@ -83,7 +83,7 @@ NEWSLETTER_EDITOR = Role(
     "Edits, previews, tests and sends the issues; keeps the subscriber lists and the newsletters.",
     # The issue's preview, test and send ask for change_issue, its progress for view_issue; the
     # subscriber import for add_subscription, deleting a reader's data for delete_subscription.
-    permissions=frozenset({ACCESS_ADMIN})
+    permissions=frozenset({ACCESS_ADMIN, "analytics.view_readership"})
     | _each("newsletter", "add change delete view", "newsletter issue subscription"),
 )
 

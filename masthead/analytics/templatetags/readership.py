@@ -54,3 +54,9 @@ def _front_page(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     return HomePage.objects.filter(pk=site.root_page_id).first() if site else None
+
+
+@register.filter
+def get_item(row: dict, key: str):
+    """A table row's cell, by its column's key (the readership screens)."""
+    return row.get(key, "")

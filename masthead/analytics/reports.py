@@ -1,0 +1,193 @@
+"""What the readership screens show, from the rollups alone (never the hits): the site's views
+and visitors over time, the pieces, regions, types and authors read most, where readers came
+from and on what, and one piece's readership since it was published.
+
+Each is one grouped query (regions, types and authors joined to the pages in SQL), so a year of
+rollups over a large archive answers in well under a second.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import connection
+from django.db.models import Sum
+from wagtail.models import Page
+
+from masthead.analytics.models import DeviceDay, Hit, PageDay, SourceDay
+from masthead.analytics.rollups import SITE
+from masthead.newsroom.models import ArticleAuthor, ArticlePage, ArticleType, Author
+
+PERIODS = {"day": "By day", "week": "By week", "month": "By month"}
+SPANS = {"day": 30, "week": 26, "month": 12}  # how many of each the screens show
+DEVICES = {Hit.PHONE: "Phones", Hit.TABLET: "Tablets", Hit.DESKTOP: "Computers"}
+COUNTED = ("views", "visitors", "newsletter_views", "read_25", "read_50", "read_75", "read_100")
+
+
+@dataclass
+class Bucket:
+    start: date
+    label: str
+    views: int = 0
+    visitors: int = 0
+    newsletter_views: int = 0
+
+
+def bucket_start(day: date, period: str) -> date:
+    if period == "week":
+        return day - timedelta(days=day.weekday())
+    if period == "month":
+        return day.replace(day=1)
+    return day
+
+
+def _step_back(start: date, period: str) -> date:
+    if period == "month":
+        return (start - timedelta(days=1)).replace(day=1)
+    return start - timedelta(days=7 if period == "week" else 1)
+
+
+def _label(start: date, period: str) -> str:
+    if period == "month":
+        return f"{start:%b %Y}"
+    return f"{'w/c ' if period == 'week' else ''}{start.day} {start:%b}"
+
+
+def buckets(period: str, today: date) -> list[Bucket]:
+    """The last SPANS[period] days, weeks or months, oldest first, empty."""
+    starts = [bucket_start(today, period)]
+    while len(starts) < SPANS[period]:
+        starts.append(_step_back(starts[-1], period))
+    return [Bucket(start, _label(start, period)) for start in reversed(starts)]
+
+
+def over_time(period: str, today: date, page_id: int = SITE) -> list[Bucket]:
+    """Views, visitors and newsletter arrivals per day, week or month (a page's, or the
+    site's). A week's or month's visitors add up its days' (a reader who comes on two days
+    counts twice: the hash that would tell them apart is not kept past the day)."""
+    found = buckets(period, today)
+    by_start = {bucket.start: bucket for bucket in found}
+    rows = PageDay.objects.filter(page_id=page_id, day__gte=found[0].start, day__lte=today)
+    for day, views, visitors, newsletter in rows.values_list(
+        "day", "views", "visitors", "newsletter_views"
+    ):
+        bucket = by_start[bucket_start(day, period)]
+        bucket.views += views
+        bucket.visitors += visitors
+        bucket.newsletter_views += newsletter
+    return found
+
+
+def top_pages(start: date, end: date, limit: int = 20) -> list[dict]:
+    """The pages read most between two days (inclusive), with their titles and read depth."""
+    rows = list(
+        PageDay.objects.filter(day__gte=start, day__lte=end)
+        .exclude(page_id=SITE)
+        .values("page_id")
+        .annotate(**{name: Sum(name) for name in COUNTED})
+        .order_by("-views", "page_id")[:limit]
+    )
+    pages = {
+        page["pk"]: page
+        for page in Page.objects.filter(pk__in=[r["page_id"] for r in rows]).values(
+            "pk", "title", "url_path"
+        )
+    }
+    for row in rows:
+        page = pages.get(row["page_id"])
+        row["title"] = page["title"] if page else f"(a page since deleted, {row['page_id']})"
+        row["read_to_end"] = round(100 * row["read_100"] / row["views"]) if row["views"] else 0
+    return rows
+
+
+def _grouped(sql: str, start: date, end: date) -> list[tuple]:
+    ops = connection.ops
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [ops.adapt_datefield_value(start), ops.adapt_datefield_value(end)])
+        return cursor.fetchall()
+
+
+def by_region(start: date, end: date) -> list[dict]:
+    """Views of the pieces filed under each region (a region is a page two levels down)."""
+    days, pages = PageDay._meta.db_table, Page._meta.db_table
+    width = Page.steplen * 3  # root, front page, region
+    rows = _grouped(
+        f"SELECT SUBSTR(p.path, 1, {width}), SUM(d.views), SUM(d.visitors) FROM {days} d "
+        f"JOIN {pages} p ON p.id = d.page_id WHERE d.day >= %s AND d.day <= %s "
+        f"AND p.depth > 3 GROUP BY SUBSTR(p.path, 1, {width}) ORDER BY 2 DESC",
+        start,
+        end,
+    )
+    names = dict(Page.objects.filter(depth=3).values_list("path", "title"))
+    return [
+        {"name": names.get(path, "(a region since deleted)"), "views": v, "visitors": u}
+        for path, v, u in rows
+    ]
+
+
+def by_type(start: date, end: date) -> list[dict]:
+    days, articles = PageDay._meta.db_table, ArticlePage._meta.db_table
+    rows = _grouped(
+        f"SELECT a.article_type_id, SUM(d.views), SUM(d.visitors) FROM {days} d "
+        f"JOIN {articles} a ON a.page_ptr_id = d.page_id WHERE d.day >= %s AND d.day <= %s "
+        "GROUP BY a.article_type_id ORDER BY 2 DESC",
+        start,
+        end,
+    )
+    names = dict(ArticleType.objects.values_list("pk", "name"))
+    return [{"name": names.get(t, "No type"), "views": v, "visitors": u} for t, v, u in rows]
+
+
+def by_author(start: date, end: date, limit: int = 30) -> list[dict]:
+    """Views of each author's pieces (a piece with two authors counts for both)."""
+    days, links = PageDay._meta.db_table, ArticleAuthor._meta.db_table
+    rows = _grouped(
+        f"SELECT l.author_id, SUM(d.views), SUM(d.visitors) FROM {days} d "
+        f"JOIN {links} l ON l.page_id = d.page_id WHERE d.day >= %s AND d.day <= %s "
+        f"GROUP BY l.author_id ORDER BY 2 DESC LIMIT {int(limit)}",
+        start,
+        end,
+    )
+    names = dict(Author.objects.filter(pk__in=[r[0] for r in rows]).values_list("pk", "name"))
+    return [{"name": names.get(a, "(removed)"), "views": v, "visitors": u} for a, v, u in rows]
+
+
+def referrers(start: date, end: date, page_id: int | None = None, limit: int = 20) -> list:
+    """The sites readers came from, and the sources links named (newsletter, campaigns)."""
+    rows = SourceDay.objects.filter(day__gte=start, day__lte=end)
+    if page_id is not None:
+        rows = rows.filter(page_id=page_id)
+    grouped = (
+        rows.values("referrer", "source").annotate(views=Sum("views")).order_by("-views")[:limit]
+    )
+    return [
+        {
+            "name": row["referrer"] or "(none: typed, bookmarked or an app)",
+            "source": row["source"],
+            "views": row["views"],
+        }
+        for row in grouped
+    ]
+
+
+def devices(start: date, end: date) -> list[dict]:
+    rows = (
+        DeviceDay.objects.filter(day__gte=start, day__lte=end)
+        .values("device")
+        .annotate(views=Sum("views"))
+        .order_by("-views")
+    )
+    return [{"name": DEVICES.get(r["device"], r["device"]), "views": r["views"]} for r in rows]
+
+
+def page_totals(page_id: int, start: date, end: date) -> dict:
+    """A page's totals and how far its readers read, as shares of its views."""
+    totals = PageDay.objects.filter(page_id=page_id, day__gte=start, day__lte=end).aggregate(
+        **{name: Sum(name) for name in COUNTED}
+    )
+    totals = {name: value or 0 for name, value in totals.items()}
+    views = totals["views"]
+    totals["depth"] = [
+        (depth, round(100 * totals[f"read_{depth}"] / views) if views else 0)
+        for depth in (25, 50, 75, 100)
+    ]
+    return totals
