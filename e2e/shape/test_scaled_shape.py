@@ -177,6 +177,41 @@ def test_app_servers_share_one_page_cache(shape):
     assert first[2] == second[2]
 
 
+READER = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0.0.0 Safari/537.36"
+)
+
+
+def hits_of(shape: Shape, pk: int, wanted: int, budget: float = 15) -> int:
+    """The page's hits in the database, once `wanted` are there (a batch waits two seconds)."""
+    started = time.monotonic()
+    while True:
+        count = f"print(Hit.objects.filter(page_id={pk}).count())"
+        out = shape.manage("shell", "-c", f"from masthead.analytics.models import Hit; {count}")
+        found = int(out.strip().splitlines()[-1])
+        if found >= wanted or time.monotonic() - started > budget:
+            return found
+        time.sleep(0.5)
+
+
+def test_a_view_of_a_page_varnish_keeps_is_counted_by_the_app_behind_it(shape, browser):
+    pk, url, _title = newest_article(shape)
+    get(shape.front + url)
+    status, headers, _body = get(shape.front + url)
+    assert (status, headers["X-Cache"]) == (200, "hit")  # the page comes from Varnish alone
+    context = browser.new_context(base_url=shape.front, user_agent=READER)
+    try:
+        context.new_page().goto(url)  # the beacon: a POST Varnish passes to an app server
+        assert hits_of(shape, pk, 1) == 1
+        for _ in range(2):  # the no-script image: never kept by Varnish, each one counted
+            status, headers, body = get(f"{shape.front}/a/hit.gif?p={pk}", **{"User-Agent": READER})
+            assert status == 200 and headers["X-Cache"] == "miss" and body.startswith(b"GIF89a")
+        assert hits_of(shape, pk, 3) == 3
+    finally:
+        context.close()
+
+
 def test_a_published_change_reaches_readers_through_varnish_within_two_seconds(shape, browser):
     pk, path, title = newest_article(shape)
     for url in (shape.front + path, shape.front + "/"):

@@ -1,10 +1,11 @@
-""" "Most read": the pieces most viewed in the last 24 hours and the last 7 days, for the whole
+"""Most read: the pieces most viewed in the last 24 hours and the last 7 days, for the whole
 site and for each region, counted from the rollups.
 
 The clock works the lists out every `REFRESH` and keeps them in the shared cache; a list that
-changed purges the pages showing it (its cache tag), as any list does. The pieces are read live
-when a list is shown, so one unpublished or retracted leaves it at once: its own change purges
-every page showing it, and it is not read again.
+changed purges the pages showing it (its cache tag), as any list does, and moves the content
+version, so each process reads the lists again once (between changes they are remembered).
+The pieces are read live when a list is shown, so one unpublished or retracted leaves it at
+once: its own change purges every page showing it, and it is not read again.
 """
 
 from datetime import UTC, datetime, timedelta
@@ -14,6 +15,7 @@ from django.db.models import Sum
 
 from masthead.analytics.models import PageDay, PageHour
 from masthead.analytics.rollups import SITE, start_of_hour
+from masthead.core.versioning import bump, remember
 from masthead.delivery import tags
 from masthead.delivery.purge import purge_tags
 from masthead.newsroom.models import ArticleCorrection, ArticlePage, SectionPage
@@ -64,18 +66,24 @@ def refresh(now: datetime | None = None, *, force: bool = False) -> list[str]:
                 cache.set(key, ids, None)
                 changed.append((scope, window))
     if changed:
+        bump()  # each process reads the lists again (see `pieces`)
         purge_tags(tags={tag(scope) for scope, _window in changed})
     return [f"Most read: {len(changed)} lists changed."] if changed else []
 
 
-def pieces(window: str, scope: int = SITE, *, count: int, leave_out: int | None = None) -> list:
-    """The live, public, unretracted pieces of a list, in its order, decorated for teasers."""
-    tags.add(tag(scope))
+def _kept(window: str, scope: int) -> list[int]:
     key = KEY.format(window=window, scope=scope)
     ids = cache.get(key)
     if ids is None:  # not worked out yet (a fresh site, an emptied cache): now, and kept
         ids = ranked(window, scope)
         cache.set(key, ids, None)
+    return ids
+
+
+def pieces(window: str, scope: int = SITE, *, count: int, leave_out: int | None = None) -> list:
+    """The live, public, unretracted pieces of a list, in its order, decorated for teasers."""
+    tags.add(tag(scope))
+    ids = remember("most-read", lambda: _kept(window, scope), window, scope)
     ids = [pk for pk in ids if pk != leave_out]
     if not ids or count <= 0:
         return []

@@ -31,9 +31,8 @@ def most_read(context, region=None, leave_out=None) -> dict:
     each list holds (and whether articles show them) is the front page's layout setting."""
     from masthead.analytics import most_read as lists
 
-    front = _front_page(context)
-    count = front.most_read_count if front is not None else 0
-    if leave_out is not None and not (front is not None and front.most_read_on_articles):
+    count, on_articles = _layout(context)
+    if leave_out is not None and not on_articles:
         count = 0
     scope = region.pk if region is not None else lists.SITE
     shown = [
@@ -43,17 +42,31 @@ def most_read(context, region=None, leave_out=None) -> dict:
     return {"lists": [(label, pieces) for label, pieces in shown if pieces], "region": region}
 
 
-def _front_page(context):
+def _layout(context) -> tuple[int, bool]:
+    """The front page's Most read settings (how many; on articles or not), remembered until
+    the content version moves (publishing the front page moves it)."""
     from wagtail.models import Site
 
+    from masthead.core.versioning import remember
     from masthead.newsroom.models import HomePage
 
     page = context.get("page")
     if isinstance(page, HomePage):
-        return page
+        return page.most_read_count, page.most_read_on_articles
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
-    return HomePage.objects.filter(pk=site.root_page_id).first() if site else None
+    if site is None:
+        return 0, False
+    found = remember(
+        "most-read-layout",
+        lambda: (
+            HomePage.objects.filter(pk=site.root_page_id)
+            .values_list("most_read_count", "most_read_on_articles")
+            .first()
+        ),
+        site.root_page_id,
+    )
+    return found or (0, False)
 
 
 @register.filter

@@ -1,0 +1,282 @@
+"""Readership: counting views through the app while readers read, an hour's rollup, and the
+readership screen over a year of rollups, measured in one run.
+
+    python bench/analytics.py --events 100000 [--db postgresql|sqlite] [--articles 100000]
+                              [--rollup-hits 1000000] [--reuse]
+
+1. Ingest: wrk replays generated views (POST /a/hit, a few thousand readers, referrers and
+   devices) against the app as production runs it (granian, deploy/app-server) until about
+   `--events` are sent, while a second wrk reads the article page uncached (PAGE_CACHE=0). The
+   page's rate alone, measured just before, is the baseline for the drop.
+2. Rollup: `--rollup-hits` hits in one hour, rolled up by `rollups.roll_up_hour`.
+3. Screen: a year of daily rollups for the archive (each piece read for its first month), and
+   the readership screen rendered for an editor, by day, week and month; its p95.
+
+Last line:
+`analytics: events=N ingest_rps=<x> page_rps_drop_pct=<x> rollup_s=<x> dashboard_p95_ms=<x>`.
+"""
+
+import argparse
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import _setup
+from pages import free_port, wait_for, wrk
+
+ROOT = _setup.ROOT
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+PAGE_CONNECTIONS = 8
+HIT_CONNECTIONS = 32
+READERS = 5_000
+
+HITS_LUA = """
+-- Each request a view of a random piece by one of a few thousand readers.
+math.randomseed(7)
+local pages, readers = {pages}, {readers}
+local agents = {{
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0",
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148",
+  "Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148",
+}}
+local referrers = {{"", "", "https://news.example.com/story", "https://social.example/p/1"}}
+request = function()
+  local page = pages[math.random(#pages)]
+  local reader = math.random(readers)
+  local body = "p=" .. page .. "&k=v&r=" .. referrers[math.random(#referrers)]
+  if reader % 10 == 0 then body = body .. "&s=newsletter" end
+  return wrk.format("POST", "/a/hit", {{
+    ["Content-Type"] = "application/x-www-form-urlencoded",
+    ["User-Agent"] = agents[reader % #agents + 1],
+    ["X-Forwarded-For"] = "10." .. (reader % 250) .. "." .. (reader // 250 % 250) .. ".7",
+  }}, body)
+end
+"""
+
+
+def wrk_script(url: str, seconds: int, script: Path, connections: int) -> dict:
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", str(script), url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if errors:
+        raise SystemExit(f"{url}: {errors.group(1)} error responses under load\n{out}")
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+    }
+
+
+def ingest(port: int, article: str, page_ids: list[int], events: int, workdir: Path) -> dict:
+    base = f"http://127.0.0.1:{port}"
+    script = workdir / "hits.lua"
+    script.write_text(
+        HITS_LUA.format(pages="{" + ",".join(map(str, page_ids)) + "}", readers=READERS)
+    )
+    alone = wrk(base + article, 10, PAGE_CONNECTIONS)["rps"]
+    seconds = max(10, round(events / 10_000))
+    with tempfile.TemporaryFile("w+") as page_out:
+        reader = subprocess.Popen(  # readers reading while the views pour in
+            ["wrk", "-t1", f"-c{PAGE_CONNECTIONS}", f"-d{seconds}s", base + article],
+            stdout=page_out,
+            text=True,
+        )
+        hits = wrk_script(base + "/a/hit", seconds, script, HIT_CONNECTIONS)
+        reader.wait()
+        page_out.seek(0)
+        during = float(re.search(r"Requests/sec:\s+([\d.]+)", page_out.read()).group(1))
+    return {"alone": alone, "during": during, **hits}
+
+
+def counted(sent: int) -> int:
+    """Hits in the database once every process's last batch is written."""
+    from masthead.analytics.models import Hit
+
+    deadline = time.monotonic() + 30
+    while True:
+        found = Hit.objects.count()
+        if found >= sent or time.monotonic() > deadline:
+            return found
+        time.sleep(0.5)
+
+
+def rollup(hits: int, page_ids: list[int]) -> float:
+    """Seconds to roll up one hour of `hits` (written straight into the table first)."""
+    from django.db import transaction
+
+    from masthead.analytics import rollups
+    from masthead.analytics.models import Hit
+
+    hour = datetime.now(UTC).replace(minute=0, second=0, microsecond=0) - timedelta(days=2)
+    rng = random.Random(11)
+    batch = []
+    with transaction.atomic():
+        for n in range(hits):
+            reader = rng.randrange(hits // 4)
+            batch.append(
+                Hit(
+                    page_id=rng.choice(page_ids),
+                    hour=hour,
+                    visitor=f"{reader:016x}",
+                    referrer=rng.choice(["", "", "news.example.com"]),
+                    device=rng.choice("ppdt"),
+                    newsletter=n % 10 == 0,
+                )  # fmt: skip
+            )
+            if len(batch) == 10_000:
+                Hit.objects.bulk_create(batch)
+                batch = []
+        Hit.objects.bulk_create(batch)
+    started = time.perf_counter()
+    with transaction.atomic():
+        rollups.roll_up_hour(hour)
+    return time.perf_counter() - started
+
+
+def year_of_rollups(page_ids: list[int]) -> int:
+    """Daily rollups for a year: each piece read for the 30 days after its (spread) start."""
+    from masthead.analytics.models import PageDay, SourceDay
+
+    if PageDay.objects.filter(page_id__gt=0).count() > len(page_ids):
+        return PageDay.objects.count()  # an earlier run's, kept with --reuse
+    today = datetime.now(UTC).date()
+    rng = random.Random(5)
+    rows, sources, site = [], [], {}
+    for pk in page_ids:
+        start = today - timedelta(days=rng.randrange(365))
+        for offset in range(30):
+            day = start + timedelta(days=offset)
+            if day > today:
+                break
+            views = max(1, int(400 / (offset + 1)))
+            rows.append(PageDay(day=day, page_id=pk, views=views, visitors=views * 4 // 5,
+                                newsletter_views=views // 10, read_25=views // 2,
+                                read_100=views // 5))  # fmt: skip
+            site[day] = site.get(day, 0) + views
+            if offset < 3:
+                sources.append(SourceDay(day=day, page_id=pk, referrer="news.example.com",
+                                         views=views // 3))  # fmt: skip
+        if len(rows) > 20_000:
+            PageDay.objects.bulk_create(rows)
+            rows = []
+    PageDay.objects.bulk_create(rows)
+    SourceDay.objects.bulk_create(sources, batch_size=20_000)
+    PageDay.objects.bulk_create(
+        [PageDay(day=d, page_id=0, views=v, visitors=v * 3 // 4) for d, v in site.items()]
+    )
+    return PageDay.objects.count()
+
+
+def dashboard_p95(rounds: int = 20) -> tuple[float, list[float]]:
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    user, _ = get_user_model().objects.get_or_create(
+        username="bench-editor", defaults={"is_superuser": True, "is_staff": True}
+    )
+    client = Client()
+    client.force_login(user)
+    times = []
+    for n in range(rounds):
+        url = f"/admin/readership/?period={['day', 'week', 'month'][n % 3]}"
+        started = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, response.status_code
+    times.sort()
+    return times[min(len(times) - 1, int(0.95 * len(times)))], times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--db", choices=["sqlite", "postgresql"], default="postgresql")
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--rollup-hits", type=int, default=1_000_000)
+    parser.add_argument("--reuse", action="store_true", help="keep an earlier run's archive")
+    args = parser.parse_args()
+    kept = _setup.configure(f"masthead_bench_analytics_{args.articles}", args.db, reuse=args.reuse)
+
+    from django.core.management import call_command
+    from generate import generate_articles
+
+    from masthead.analytics.models import Hit, PageHour, Rollup, SeenToday
+    from masthead.newsroom import queries
+    from masthead.newsroom.models import ArticlePage
+
+    call_command("migrate", verbosity=0)
+    if not kept:
+        started = time.perf_counter()
+        generate_articles(args.articles, log=lambda m: None)
+        print(f"generated {args.articles:,} articles in {time.perf_counter() - started:.0f} s")
+    for model in (Hit, PageHour, SeenToday, Rollup):
+        model.objects.all().delete()
+    page_ids = list(ArticlePage.objects.values_list("pk", flat=True))
+    article = queries.stories()[len(page_ids) // 2].url
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "0",
+        "REDIS_URL": REDIS_URL,
+        "LOG_LEVEL": "ERROR",
+        "PAGE_CACHE": "0",
+    }
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+                   cwd=ROOT, env=env, check=True)  # fmt: skip
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="masthead-bench-") as tmp:
+        log = open(Path(tmp) / "app.log", "wb")  # noqa: SIM115 - closed below
+        app = subprocess.Popen(
+            ["deploy/app-server"],
+            cwd=ROOT,
+            env={**env, "APP_BIND": f"127.0.0.1:{port}", "PYTHON": sys.executable},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            wait_for(f"http://127.0.0.1:{port}/robots.txt")
+            print(f"ingest: about {args.events:,} views beside readers of {article}", flush=True)
+            sent = ingest(port, article, page_ids[:2000], args.events, Path(tmp))
+            time.sleep(3)  # every process's last batch is written within two seconds
+        finally:
+            app.terminate()  # its last batches are written as it stops
+            app.wait(30)
+            log.close()
+    found = counted(sent["requests"])
+    drop = 100 * (sent["alone"] - sent["during"]) / sent["alone"]
+    print(
+        f"  {sent['requests']:,} views sent at {sent['rps']:,.0f}/s, {found:,} counted; article "
+        f"page {sent['alone']:,.0f} req/s alone, {sent['during']:,.0f} while counting "
+        f"({drop:.1f}% less)"
+    )
+    print(f"rollup: one hour of {args.rollup_hits:,} hits", flush=True)
+    rollup_s = rollup(args.rollup_hits, page_ids)
+    print(f"  rolled up in {rollup_s:.2f} s")
+    rows = year_of_rollups(page_ids)
+    p95, times = dashboard_p95()
+    print(
+        f"screen: {rows:,} daily rollups of {len(page_ids):,} pieces over a year; "
+        f"readership screen median {statistics.median(times):.0f} ms, p95 {p95:.0f} ms"
+    )
+    print(
+        f"analytics: events={found} ingest_rps={sent['rps']:.0f} "
+        f"page_rps_drop_pct={drop:.1f} rollup_s={rollup_s:.2f} dashboard_p95_ms={p95:.0f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
