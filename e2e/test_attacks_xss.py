@@ -33,6 +33,9 @@ pytestmark = [pytest.mark.browser]
 SECRET = "e2e-not-secret"  # the server's SECRET_KEY (conftest): no template may print it
 EVALUATED = re.compile(r"tmpl-\d+-49")  # a template-looking payload that something evaluated
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script', re.S | re.I)
+BEACON = re.compile(
+    r'<script src="/static/analytics/beacon[.\w]*\.js" defer data-page="\d+"></script>'
+)
 READER_MARKS = 10_000_000  # the reader's payloads are numbered from here, the seed's from 1000
 # Where a payload's mark shows in what a witness saw.
 MARK = re.compile(
@@ -222,8 +225,10 @@ def test_json_ld_parses_and_cannot_end_its_script_early(server, seeded):
         source = body.decode()
         blocks = JSON_LD.findall(source)
         assert blocks, f"no JSON-LD on {path}"
-        # Our pages have no other script: one more <script means markup got through.
-        assert source.lower().count("<script") == len(blocks), f"a stray <script on {path}"
+        # Our pages have no other script but the readership beacon's one file: one more <script
+        # means markup got through.
+        assert len(BEACON.findall(source)) == 1, f"no readership beacon on {path}"
+        assert source.lower().count("<script") == len(blocks) + 1, f"a stray <script on {path}"
         for block in blocks:
             assert "<" not in block and ">" not in block, f"unescaped < or > in JSON-LD on {path}"
             data = json.loads(block)

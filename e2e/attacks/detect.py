@@ -63,6 +63,10 @@ AUDIT = r"""
     } else if (tag === 'script' && el.src && ours(el.src)
                && new URL(el.src).pathname.startsWith('/static/')) {
       // our own script files
+    } else if (tag === 'noscript' && el.parentElement === document.body
+               && /^<img class="beacon" src="\/a\/hit\.gif\?p=\d+" alt="" width="1" height="1">$/
+                 .test(el.textContent.trim())) {
+      // the readership beacon's image, for readers without JavaScript
     } else if (tag === 'iframe' && PLAYERS.test(el.src) && !el.hasAttribute('srcdoc')) {
       // a video player the site allows (an embed block)
     } else if (NEVER.has(tag) || tag.includes(':')) {
@@ -70,8 +74,12 @@ AUDIT = r"""
     }
     if (options.page) {
       if (tag === 'meta' && (el.httpEquiv || el.parentElement !== document.head)) say('<meta>', el);
-      if (tag === 'link' && (el.parentElement !== document.head
-          || !['stylesheet', 'alternate', 'canonical'].includes(el.rel))) say('<link>', el);
+      const LINKS = ['stylesheet', 'alternate', 'canonical', 'icon', 'apple-touch-icon',
+        'manifest'];
+      if (tag === 'link' && (el.parentElement !== document.head || !LINKS.includes(el.rel)
+          || (el.rel !== 'alternate' && el.rel !== 'canonical' && !ours(el.href)))) {
+        say('<link>', el);
+      }
       if (tag === 'title' && el.parentElement !== document.head) say('<title> in the body', el);
       if (tag === 'form' && el.hasAttribute('action') && !ours(el.getAttribute('action'))) {
         say('a form that posts elsewhere', el);
