@@ -50,12 +50,13 @@ local referrers = {{"", "", "https://news.example.com/story", "https://social.ex
 request = function()
   local page = pages[math.random(#pages)]
   local reader = math.random(readers)
+  local address = "10." .. (reader % 250) .. "." .. (math.floor(reader / 250) % 250) .. ".7"
   local body = "p=" .. page .. "&k=v&r=" .. referrers[math.random(#referrers)]
   if reader % 10 == 0 then body = body .. "&s=newsletter" end
   return wrk.format("POST", "/a/hit", {{
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["User-Agent"] = agents[reader % #agents + 1],
-    ["X-Forwarded-For"] = "10." .. (reader % 250) .. "." .. (reader // 250 % 250) .. ".7",
+    ["X-Forwarded-For"] = address,
   }}, body)
 end
 """
@@ -167,12 +168,13 @@ def year_of_rollups(page_ids: list[int]) -> int:
                 sources.append(SourceDay(day=day, page_id=pk, referrer="news.example.com",
                                          views=views // 3))  # fmt: skip
         if len(rows) > 20_000:
-            PageDay.objects.bulk_create(rows)
+            PageDay.objects.bulk_create(rows, ignore_conflicts=True)  # beside the rollup's own
             rows = []
-    PageDay.objects.bulk_create(rows)
-    SourceDay.objects.bulk_create(sources, batch_size=20_000)
+    PageDay.objects.bulk_create(rows, ignore_conflicts=True)
+    SourceDay.objects.bulk_create(sources, batch_size=20_000, ignore_conflicts=True)
     PageDay.objects.bulk_create(
-        [PageDay(day=d, page_id=0, views=v, visitors=v * 3 // 4) for d, v in site.items()]
+        [PageDay(day=d, page_id=0, views=v, visitors=v * 3 // 4) for d, v in site.items()],
+        ignore_conflicts=True,
     )
     return PageDay.objects.count()
 
@@ -184,7 +186,7 @@ def dashboard_p95(rounds: int = 20) -> tuple[float, list[float]]:
     user, _ = get_user_model().objects.get_or_create(
         username="bench-editor", defaults={"is_superuser": True, "is_staff": True}
     )
-    client = Client()
+    client = Client(HTTP_HOST="localhost")
     client.force_login(user)
     times = []
     for n in range(rounds):
