@@ -12,6 +12,7 @@ import secrets
 import threading
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlsplit
 
 from django.db import IntegrityError
@@ -55,6 +56,13 @@ def device_class(agent: str) -> str:
     if TABLET.search(agent):
         return "t"
     return "p" if PHONE.search(agent) else "d"
+
+
+@lru_cache(maxsize=4096)
+def agent_class(agent: str) -> str:
+    """ "b" for a bot, else the device class: worked out once per user agent (a process sees
+    the same few hundred again and again), the agent itself kept only in this process."""
+    return "b" if not agent or BOTS.search(agent) else device_class(agent)
 
 
 def referrer_domain(url: str, own_host: str) -> str:
@@ -106,7 +114,8 @@ def count(environ, salt: str, now: datetime | None = None) -> Counted:
     if "prefetch" in purpose or "prerender" in purpose or environ.get("HTTP_X_MOZ") == "prefetch":
         raise NotCounted("a prefetch")
     agent = environ.get("HTTP_USER_AGENT", "")
-    if not agent or BOTS.search(agent):
+    device = agent_class(agent)
+    if device == "b":
         raise NotCounted("a bot")
     fields = read_fields(environ)
     page = fields.get("p", "")
@@ -133,7 +142,7 @@ def count(environ, salt: str, now: datetime | None = None) -> Counted:
         depth=depth,
         referrer=referrer_domain(fields.get("r", ""), site),
         source=source,
-        device=device_class(agent),
+        device=device,
         newsletter=source == "newsletter",
         visitor=visitor,
     )
