@@ -97,6 +97,29 @@ def dashboard(request):
             "devices",
         ),  # fmt: skip
     ]
+    issues, stories = reports.newsletter_issues()
+    signed, pages = reports.signups(period, today)
+    tables += [
+        _table(
+            "Newsletter issues",
+            [("name", "Issue"), ("sent", "Sent"), ("delivered", "Delivered"),
+             ("bounced", "Bounced"), ("failed", "Failed"), ("complaints", "Complaints"),
+             ("arrivals", "Readers arriving"), ("unsubscribed", "Unsubscribed before the next")],
+            issues,
+            "issues",
+        ),
+        _table("Readers each story brought",
+               [("name", "Issue"), ("story", "Story"), ("arrivals", "Readers arriving")],
+               stories, "issue-stories"),
+        _table(
+            "Newsletter sign-ups",
+            [("label", "Period"), ("signups", "Signed up"), ("confirmed", "Confirmed")],
+            [{"label": b.label, "signups": b.views, "confirmed": b.visitors} for b in signed],
+            "signups",
+        ),
+        _table("Sign-ups by page", [("name", "Page"), ("signups", "Signed up")], pages,
+               "signup-pages"),
+    ]  # fmt: skip
     context = {
         "title": "Readership",
         "period": period,

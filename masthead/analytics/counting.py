@@ -143,7 +143,7 @@ def count(environ, salt: str, now: datetime | None = None) -> Counted:
         referrer=referrer_domain(fields.get("r", ""), site),
         source=source,
         device=device,
-        newsletter=source == "newsletter",
+        newsletter=source == "newsletter" or source.startswith("newsletter-"),
         visitor=visitor,
     )
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import connection
-from django.db.models import Sum
+from django.db.models import Count, Sum
 from wagtail.models import Page
 
 from masthead.analytics.models import DeviceDay, Hit, PageDay, SourceDay
@@ -191,3 +191,83 @@ def page_totals(page_id: int, start: date, end: date) -> dict:
         for depth in (25, 50, 75, 100)
     ]
     return totals
+
+
+def newsletter_issues(limit: int = 12) -> tuple[list[dict], list[dict]]:
+    """The latest sent issues: delivered, bounced, failed, complaints, readers arriving through
+    their links, and unsubscribes until the next issue; and each issue's stories with the
+    readers each brought. Arrivals are counted by the `ref` every copy of an issue carries
+    alike: no reader is told apart."""
+    from masthead.newsletter.models import Delivery, Issue, Subscription
+    from masthead.newsletter.rendering import issue_ref
+
+    issues = list(
+        Issue.objects.filter(sent_at__isnull=False)
+        .exclude(correction_key__isnull=False)  # correction notices are not issues of their own
+        .select_related("send")
+        .order_by("-sent_at")[:limit]
+    )
+    refs = {issue_ref(issue): issue for issue in issues}
+    arrivals = (
+        SourceDay.objects.filter(source__in=list(refs))
+        .values("source", "page_id")
+        .annotate(views=Sum("views"))
+    )
+    by_issue: dict[int, int] = {}
+    by_story: dict[tuple[int, int], int] = {}
+    for row in arrivals:
+        issue = refs[row["source"]]
+        by_issue[issue.pk] = by_issue.get(issue.pk, 0) + row["views"]
+        by_story[issue.pk, row["page_id"]] = row["views"]
+    states = Delivery.State
+    rows, stories = [], []
+    for index, issue in enumerate(issues):
+        deliveries = Delivery.objects.filter(send__issue=issue)
+        counts = dict(deliveries.values_list("state").annotate(n=Count("id")))
+        until = issues[index - 1].sent_at if index else None
+        left = Subscription.objects.filter(
+            newsletter=issue.newsletter, unsubscribed_at__gte=issue.sent_at
+        )
+        if until is not None:
+            left = left.filter(unsubscribed_at__lt=until)
+        rows.append({
+            "name": issue.subject,
+            "sent": f"{issue.sent_at:%Y-%m-%d}",
+            "delivered": counts.get(states.ACCEPTED, 0),
+            "bounced": counts.get(states.BOUNCED, 0),
+            "failed": counts.get(states.FAILED, 0),
+            "complaints": deliveries.filter(
+                subscription__state=Subscription.State.COMPLAINED
+            ).count(),
+            "arrivals": by_issue.get(issue.pk, 0),
+            "unsubscribed": left.count(),
+        })  # fmt: skip
+        for item in issue.items.select_related("article").order_by("sort_order"):
+            stories.append({
+                "name": issue.subject,
+                "story": item.article.title,
+                "arrivals": by_story.get((issue.pk, item.article_id), 0),
+            })  # fmt: skip
+    return rows, stories
+
+
+def signups(period: str, today: date) -> tuple[list[Bucket], list[dict]]:
+    """Sign-ups per day, week or month (with how many confirmed), and the pages whose forms
+    brought the most in that time."""
+    from masthead.newsletter.models import Subscription
+
+    found = buckets(period, today)
+    by_start = {bucket.start: bucket for bucket in found}
+    since = Subscription.objects.filter(created_at__date__gte=found[0].start)
+    for created, confirmed in since.values_list("created_at", "confirmed_at"):
+        bucket = by_start.get(bucket_start(created.date(), period))
+        if bucket is not None:
+            bucket.views += 1  # signed up
+            bucket.visitors += confirmed is not None  # and confirmed
+    pages = (
+        since.exclude(consent_source="")
+        .values("consent_source")
+        .annotate(n=Count("id"))
+        .order_by("-n")[:20]
+    )
+    return found, [{"name": row["consent_source"], "signups": row["n"]} for row in pages]

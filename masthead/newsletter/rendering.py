@@ -44,6 +44,8 @@ def render_issue(issue, *, root: str) -> RenderedIssue:
     articles = issue_articles(issue)
     for article in articles:
         article.email_image = hero_image(article, root)
+        # Which issue a reader came from, counted by the site's readership (no per-reader id).
+        article.email_url = f"{article.url}?ref={issue_ref(issue)}"
     context = {
         "issue": issue,
         "newsletter": issue.newsletter,
@@ -56,6 +58,11 @@ def render_issue(issue, *, root: str) -> RenderedIssue:
     html = absolutize(render_to_string("newsletter/email/issue.html", context), root)
     text = render_to_string("newsletter/email/issue.txt", context)
     return RenderedIssue(subject=issue.subject, html=html, text=text)
+
+
+def issue_ref(issue) -> str:
+    """The `ref` an issue's links carry: "newsletter-<id>", the same for every reader."""
+    return f"newsletter-{issue.pk}"
 
 
 def render_notice(issue, *, root: str) -> RenderedIssue:

@@ -123,3 +123,48 @@ def test_only_those_whose_role_shows_readership_see_it(readership, client):
     assert "/admin/readership/" not in client.get("/admin/").content.decode()
     client.force_login(user_in("Newsletter editor"))
     assert client.get("/admin/readership/").status_code == 200
+
+
+def test_each_issue_says_what_it_delivered_and_whom_each_story_brought(readership, client):
+    from django.utils import timezone
+
+    from masthead.newsletter.models import Delivery, Issue, IssueItem, Send, Subscription
+    from masthead.newsletter.tests.factories import make_newsletter
+
+    grain, sahel = readership
+    weekly = make_newsletter()
+    sent = timezone.now() - timedelta(days=2)
+    issue = Issue.objects.create(newsletter=weekly, subject="The week in review", slug="week",
+                                 state=Issue.State.SENT, sent_at=sent)  # fmt: skip
+    IssueItem.objects.create(issue=issue, article=grain, sort_order=0)
+    IssueItem.objects.create(issue=issue, article=sahel, sort_order=1)
+    send = Send.objects.create(issue=issue, audience=5)
+    readers = [
+        Subscription.objects.create(
+            newsletter=weekly,
+            email=f"r{n}@example.org",
+            state=state,
+            consent_source="/europe/grain-corridor/",
+        )  # fmt: skip
+        for n, state in enumerate(["active"] * 3 + ["complained", "unsubscribed"])
+    ]
+    readers[4].unsubscribed_at = sent + timedelta(hours=3)
+    readers[4].save()
+    readers[0].confirmed_at = timezone.now()
+    readers[0].save()
+    for reader, state in zip(readers, ["accepted", "accepted", "bounced", "accepted", "accepted"]):
+        Delivery.objects.create(send=send, subscription=reader, email=reader.email, state=state)
+    today = datetime.now(UTC).date()
+    SourceDay.objects.create(day=today, page_id=grain.pk, source=f"newsletter-{issue.pk}", views=12)
+    SourceDay.objects.create(day=today, page_id=sahel.pk, source=f"newsletter-{issue.pk}", views=3)
+    client.force_login(user_in("Newsletter editor"))
+    html = client.get("/admin/readership/").content.decode()
+    assert table(html, "issues") == [
+        ["The week in review", f"{sent:%Y-%m-%d}", "4", "1", "0", "1", "15", "1"]
+    ]
+    assert table(html, "issue-stories") == [
+        ["The week in review", "Grain corridor", "12"],
+        ["The week in review", "Sahel juntas", "3"],
+    ]
+    assert table(html, "signups")[-1][1:] == ["5", "1"]  # all five signed up today, one confirmed
+    assert table(html, "signup-pages") == [["/europe/grain-corridor/", "5"]]

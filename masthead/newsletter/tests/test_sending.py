@@ -1,7 +1,7 @@
 """Sending an issue to a real SMTP server, with the faults real servers have."""
 
 import re
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from unittest import mock
 
 import dkim
@@ -13,7 +13,13 @@ from django.utils import timezone
 
 from masthead.newsletter.models import Delivery, Issue, Send, Subscription
 from masthead.newsletter.roundup import draft_roundup
-from masthead.newsletter.sending import resume_abandoned_sends, send_test, start_send, tick
+from masthead.newsletter.sending import (
+    next_send_date,
+    resume_abandoned_sends,
+    send_test,
+    start_send,
+    tick,
+)
 from masthead.newsletter.subscriptions import send_confirmation
 from masthead.newsletter.tests.factories import make_newsletter
 from masthead.newsletter.tests.smtp import SMTPServer, dkim_key_pair
@@ -119,6 +125,13 @@ class SendingTests(TestCase):
             self.assertNotIn("Last month's piece", part)
         self.assertLess(html.index(">Europe<"), html.index(">Africa<"))  # regions in menu order
         self.assertIn("Keep reading", html)
+        # Every link to a story names the issue, the same in every copy: the site counts the
+        # readers an issue brings without telling one reader from another.
+        story = f"http://127.0.0.1:8000{self.europe_piece.url}?ref=newsletter-{issue.pk}"
+        self.assertIn(f'href="{story}"', html)
+        self.assertIn(story, text)
+        other = smtp.sink.to("reader5@example.com")[0].get_body(("html",)).get_content()
+        self.assertIn(f'href="{story}"', other)
 
     def test_a_sent_issue_is_archived_on_the_newsletter_page(self):
         issue = self.roundup()
@@ -248,8 +261,14 @@ class ClockTests(TestCase):
         home = f.make_home()
         europe = f.make_section(home, "Europe")
         kind = f.make_type("Analysis")
-        f.make_article(europe, title="This week", article_type=kind, age=timedelta(hours=5))
         cls.newsletter = make_newsletter()
+        # Published earlier in the coming issue's week, however soon after the last send day
+        # the tests run (five hours back, in the small hours after it, was last week's).
+        now = timezone.now()
+        send_day = next_send_date(cls.newsletter, timezone.localdate(now))
+        week_start = timezone.make_aware(datetime.combine(send_day - timedelta(days=6), time.min))
+        age = min(timedelta(hours=5), (now - week_start) / 2)
+        f.make_article(europe, title="This week", article_type=kind, age=age)
         Subscription.objects.create(
             newsletter=cls.newsletter, email="r@example.com", state=S.ACTIVE
         )
