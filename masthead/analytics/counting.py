@@ -119,7 +119,7 @@ def count(environ, salt: str, now: datetime | None = None) -> Counted:
         raise NotCounted("a bot")
     fields = read_fields(environ)
     page = fields.get("p", "")
-    if not page.isdigit() or not 0 < int(page) < 2**31:
+    if not page.isdigit() or int(page) >= 2**31:  # 0: a page of lists or search, the site's
         raise BadHit("p must be a page id")
     kind = fields.get("k", "v")
     depth = 0

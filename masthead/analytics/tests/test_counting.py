@@ -160,6 +160,15 @@ def test_the_endpoint_answers_the_same_through_django(client):
     assert [(h.page_id, h.kind, h.depth) for h in kept()] == [(42, "r", 75), (43, "v", 0)]
 
 
+def test_a_page_that_is_not_one_of_the_sites_pages_counts_for_the_site(client):
+    """LATEST, a topic, search: their beacon names page 0, and the view is the site's."""
+    f.make_home()
+    html = client.get("/latest/").content.decode()
+    assert 'defer data-page="0"' in html
+    assert send("p=0&k=v")["status"] == "204 No Content"
+    assert [hit.page_id for hit in kept()] == [0]
+
+
 def test_a_reader_without_javascript_is_counted_through_the_image():
     answer = send(path="/a/hit.gif", method="GET", query="p=42")
     assert answer["status"] == "200 OK"
