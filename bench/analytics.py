@@ -19,7 +19,6 @@ Last line:
 import argparse
 import os
 import random
-import re
 import statistics
 import subprocess
 import sys
@@ -29,7 +28,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import _setup
-from pages import free_port, wait_for, wrk
+from pages import free_port, read_wrk, wait_for, wrk
 
 ROOT = _setup.ROOT
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
@@ -69,13 +68,7 @@ def wrk_script(url: str, seconds: int, script: Path, connections: int) -> dict:
         text=True,
         check=True,
     ).stdout
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    if errors:
-        raise SystemExit(f"{url}: {errors.group(1)} error responses under load\n{out}")
-    return {
-        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
-    }
+    return read_wrk(url, out)
 
 
 def ingest(port: int, article: str, page_ids: list[int], events: int, workdir: Path) -> dict:
@@ -95,7 +88,7 @@ def ingest(port: int, article: str, page_ids: list[int], events: int, workdir: P
         hits = wrk_script(base + "/a/hit", seconds, script, HIT_CONNECTIONS)
         reader.wait()
         page_out.seek(0)
-        during = float(re.search(r"Requests/sec:\s+([\d.]+)", page_out.read()).group(1))
+        during = read_wrk(base + article, page_out.read())["rps"]
     return {"alone": alone, "during": during, **hits}
 
 

@@ -59,16 +59,24 @@ def wrk(url: str, seconds: int, connections: int = CONNECTIONS) -> dict:
         text=True,
         check=True,
     ).stdout
-    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    if non_2xx:
-        raise SystemExit(f"{url}: {non_2xx.group(1)} error responses under load\n{out}")
+    figures = read_wrk(url, out)
 
     def ms(label):
         value, unit = re.search(rf"{label}%\s+([\d.]+)(us|ms|s)", out).groups()
         return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    return {"rps": rps, "p50": ms("50"), "p99": ms("99")}
+    return {"rps": figures["rps"], "p50": ms("50"), "p99": ms("99")}
+
+
+def read_wrk(url: str, out: str) -> dict:
+    """req/s and the count of requests from wrk's report; a run with error answers stops."""
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if non_2xx:
+        raise SystemExit(f"{url}: {non_2xx.group(1)} error responses under load\n{out}")
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+    }
 
 
 class Servers:

@@ -39,17 +39,16 @@ class Batches:
         self.oldest = 0.0
         self.wake = threading.Event()
         self.thread: threading.Thread | None = None
-        self.dropped = 0
 
     def add(self, hit: counting.Counted) -> None:
         with self.lock:
             if not self.waiting:
                 self.oldest = time.monotonic()
             self.waiting.append(hit)
-            if len(self.waiting) > MOST_WAITING:
-                over = len(self.waiting) - MOST_WAITING
+            over = len(self.waiting) - MOST_WAITING
+            if over > 0:  # the database has been away a long while: the oldest go
                 del self.waiting[:over]
-                self.dropped += over
+                logger.warning("A hit was dropped: %d wait for the database", MOST_WAITING)
             full = len(self.waiting) >= BATCH
         if self.thread is None or not self.thread.is_alive():
             self._start()

@@ -19,7 +19,7 @@ from masthead.core.versioning import bump, remember
 from masthead.delivery import tags
 from masthead.delivery.purge import purge_tags
 from masthead.newsroom.models import ArticleCorrection, ArticlePage, SectionPage
-from masthead.newsroom.queries import decorate, live_sections, published_articles
+from masthead.newsroom.queries import live_sections, published_articles
 
 WINDOWS = {"day": "Last 24 hours", "week": "Last 7 days"}
 KEPT = 20  # ids kept per list: enough to fill one after the unpublished are left out
@@ -81,13 +81,21 @@ def _kept(window: str, scope: int) -> list[int]:
 
 
 def pieces(window: str, scope: int = SITE, *, count: int, leave_out: int | None = None) -> list:
-    """The live, public, unretracted pieces of a list, in its order, decorated for teasers."""
+    """The live, public, unretracted pieces of a list, in its order (headlines only: their
+    authors and photos are not shown, so only their own changes are recorded)."""
     tags.add(tag(scope))
     ids = remember("most-read", lambda: _kept(window, scope), window, scope)
     ids = [pk for pk in ids if pk != leave_out]
     if not ids or count <= 0:
         return []
     retracted = ArticleCorrection.objects.filter(kind=ArticleCorrection.Kind.RETRACTION)
-    found = published_articles().filter(pk__in=ids).exclude(pk__in=retracted.values("page_id"))
+    found = (
+        published_articles()
+        .filter(pk__in=ids)
+        .exclude(pk__in=retracted.values("page_id"))
+        .defer("body")  # a list of headlines: one query, no bodies
+    )
     by_id = {article.pk: article for article in found}
-    return decorate([by_id[pk] for pk in ids if pk in by_id][:count], photos=[])
+    shown = [by_id[pk] for pk in ids if pk in by_id][:count]
+    tags.add(*(tags.page(article.pk) for article in shown))  # its change purges the list
+    return shown

@@ -198,7 +198,7 @@ def newsletter_issues(limit: int = 12) -> tuple[list[dict], list[dict]]:
     their links, and unsubscribes until the next issue; and each issue's stories with the
     readers each brought. Arrivals are counted by the `ref` every copy of an issue carries
     alike: no reader is told apart."""
-    from masthead.newsletter.models import Delivery, Issue, Subscription
+    from masthead.newsletter.models import Delivery, Issue, IssueItem, Subscription
     from masthead.newsletter.rendering import issue_ref
 
     issues = list(
@@ -219,30 +219,49 @@ def newsletter_issues(limit: int = 12) -> tuple[list[dict], list[dict]]:
         issue = refs[row["source"]]
         by_issue[issue.pk] = by_issue.get(issue.pk, 0) + row["views"]
         by_story[issue.pk, row["page_id"]] = row["views"]
-    states = Delivery.State
+    # Each of these is one grouped query for every issue listed, not one per issue.
+    states: dict[tuple[int, str], int] = {
+        (issue_id, state): n
+        for issue_id, state, n in Delivery.objects.filter(send__issue__in=issues)
+        .values_list("send__issue_id", "state")
+        .annotate(n=Count("id"))
+    }
+    complaints = dict(
+        Delivery.objects.filter(
+            send__issue__in=issues, subscription__state=Subscription.State.COMPLAINED
+        )
+        .values_list("send__issue_id")
+        .annotate(n=Count("id"))
+    )
+    oldest = issues[-1].sent_at if issues else None  # newest first
+    left = list(
+        Subscription.objects.filter(unsubscribed_at__gte=oldest).values_list(
+            "newsletter_id", "unsubscribed_at"
+        )
+    ) if issues else []  # fmt: skip
+    items = IssueItem.objects.filter(issue__in=issues).select_related("article")
+    by_issue_items: dict[int, list] = {}
+    for item in items.order_by("issue_id", "sort_order"):
+        by_issue_items.setdefault(item.issue_id, []).append(item)
+    done = Delivery.State
     rows, stories = [], []
     for index, issue in enumerate(issues):
-        deliveries = Delivery.objects.filter(send__issue=issue)
-        counts = dict(deliveries.values_list("state").annotate(n=Count("id")))
         until = issues[index - 1].sent_at if index else None
-        left = Subscription.objects.filter(
-            newsletter=issue.newsletter, unsubscribed_at__gte=issue.sent_at
-        )
-        if until is not None:
-            left = left.filter(unsubscribed_at__lt=until)
         rows.append({
             "name": issue.subject,
             "sent": f"{issue.sent_at:%Y-%m-%d}",
-            "delivered": counts.get(states.ACCEPTED, 0),
-            "bounced": counts.get(states.BOUNCED, 0),
-            "failed": counts.get(states.FAILED, 0),
-            "complaints": deliveries.filter(
-                subscription__state=Subscription.State.COMPLAINED
-            ).count(),
+            "delivered": states.get((issue.pk, done.ACCEPTED), 0),
+            "bounced": states.get((issue.pk, done.BOUNCED), 0),
+            "failed": states.get((issue.pk, done.FAILED), 0),
+            "complaints": complaints.get(issue.pk, 0),
             "arrivals": by_issue.get(issue.pk, 0),
-            "unsubscribed": left.count(),
+            "unsubscribed": sum(
+                1 for newsletter_id, at in left
+                if newsletter_id == issue.newsletter_id and at >= issue.sent_at
+                and (until is None or at < until)
+            ),
         })  # fmt: skip
-        for item in issue.items.select_related("article").order_by("sort_order"):
+        for item in by_issue_items.get(issue.pk, []):
             stories.append({
                 "name": issue.subject,
                 "story": item.article.title,

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from django.db import connection, transaction
 from django.db.models import Count, Q
+from wagtail.models import Page
 
 from masthead.analytics.models import (
     DeviceDay,
@@ -32,6 +33,7 @@ SEEN_SQL = (
     f"INSERT INTO {SeenToday._meta.db_table} (day, page_id, visitor) "
     f"SELECT DISTINCT %s, {{page}}, visitor FROM {Hit._meta.db_table} "
     "WHERE hour = %s AND kind = %s AND visitor <> '' "
+    f"AND (page_id = 0 OR page_id IN (SELECT id FROM {Page._meta.db_table})) "
     "ON CONFLICT (day, page_id, visitor) DO NOTHING"
 )
 
@@ -67,12 +69,18 @@ def roll_up(now: datetime | None = None) -> list[str]:
                 hour += HOUR
             Rollup.objects.filter(pk=state.pk).update(done_until=hour)
     lines = [f"Readership: rolled up {hours} hour{'s' * (hours != 1)}."] if hours else []
-    return lines + clean_up(hour, now)
+    # A day's hashes, salt and seen rows go once the rollup has passed its end (once a day,
+    # not every minute the clock ticks); hits past the retention period go every time.
+    return lines + clean_up(hour, now, day_ended=hour.date() > state.done_until.date())
 
 
 def roll_up_hour(hour: datetime) -> None:
     day = hour.date()
-    hits = Hit.objects.filter(hour=hour)
+    # A hit names its page as the beacon (or anyone) sent it: one for no page there is not
+    # counted, so made-up ids cannot fill the tables.
+    hits = Hit.objects.filter(hour=hour).filter(
+        Q(page_id=SITE) | Q(page_id__in=Page.objects.values("pk"))
+    )
     views = hits.filter(kind=Hit.VIEW)
     pages: dict[int, dict[str, int]] = {}
 
@@ -160,15 +168,17 @@ def _narrowing(keys: list[str], counts: dict[tuple, int]) -> dict:
     return {"page_id__in": {key[1] for key in counts}} if "page_id" in keys else {}
 
 
-def clean_up(done_until: datetime, now: datetime) -> list[str]:
-    """What is not kept: the hashes, salts and seen rows of days fully rolled up, and hits past
-    the retention period."""
+def clean_up(done_until: datetime, now: datetime, *, day_ended: bool) -> list[str]:
+    """What is not kept: the hashes, salts and seen rows of days fully rolled up (when a day
+    has just ended), and hits past the retention period."""
     lines = []
-    finished = done_until.date()  # every day before this one is rolled up whole
-    start = datetime.combine(finished, time(), tzinfo=UTC)
-    blanked = Hit.objects.filter(hour__lt=start).exclude(visitor="").update(visitor="")
-    SeenToday.objects.filter(day__lt=finished).delete()
-    Salt.objects.filter(day__lt=min(finished, now.astimezone(UTC).date())).delete()
+    blanked = 0
+    if day_ended:
+        finished = done_until.date()  # every day before this one is rolled up whole
+        start = datetime.combine(finished, time(), tzinfo=UTC)
+        blanked = Hit.objects.filter(hour__lt=start).exclude(visitor="").update(visitor="")
+        SeenToday.objects.filter(day__lt=finished).delete()
+        Salt.objects.filter(day__lt=min(finished, now.astimezone(UTC).date())).delete()
     keep = ReadershipSettings.load().retention_days
     deleted, _ = Hit.objects.filter(hour__lt=now - timedelta(days=keep)).delete()
     if blanked:

@@ -180,10 +180,10 @@ def test_a_reader_without_javascript_is_counted_through_the_image():
 
 def test_reads_and_devices_are_told_apart():
     send("p=42&k=r&d=50", agent=IPHONE)
-    send("p=42", agent=IPAD)
+    send("p=42&s=newsletter-12", agent=IPAD)  # a link of issue 12
     read, view = kept()
     assert (read.kind, read.depth, read.device) == (Hit.READ, 50, Hit.PHONE)
-    assert view.device == Hit.TABLET
+    assert (view.device, view.source, view.newsletter) == (Hit.TABLET, "newsletter-12", True)
 
 
 def test_hits_wait_while_the_database_is_away_and_are_written_once_it_is_back(monkeypatch):

@@ -157,10 +157,14 @@ def test_each_issue_says_what_it_delivered_and_whom_each_story_brought(readershi
     today = datetime.now(UTC).date()
     SourceDay.objects.create(day=today, page_id=grain.pk, source=f"newsletter-{issue.pk}", views=12)
     SourceDay.objects.create(day=today, page_id=sahel.pk, source=f"newsletter-{issue.pk}", views=3)
+    later = sent + timedelta(days=1)  # the unsubscribe came before it: counted for the first
+    Issue.objects.create(newsletter=weekly, subject="The next week", slug="next",
+                         state=Issue.State.SENT, sent_at=later)  # fmt: skip
     client.force_login(user_in("Newsletter editor"))
     html = client.get("/admin/readership/").content.decode()
     assert table(html, "issues") == [
-        ["The week in review", f"{sent:%Y-%m-%d}", "4", "1", "0", "1", "15", "1"]
+        ["The next week", f"{later:%Y-%m-%d}", "0", "0", "0", "0", "0", "0"],
+        ["The week in review", f"{sent:%Y-%m-%d}", "4", "1", "0", "1", "15", "1"],
     ]
     assert table(html, "issue-stories") == [
         ["The week in review", "Grain corridor", "12"],

@@ -15,10 +15,20 @@ from masthead.analytics.models import (
     SeenToday,
     SourceDay,
 )
+from masthead.newsroom.tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
-A, B = 101, 102
+NOWHERE = 2_000_000  # no page has this id
+
+
+@pytest.fixture
+def pages() -> tuple[int, int]:
+    """Two pages the hits are of (a hit of a page that does not exist is not counted)."""
+    home = f.make_home()
+    return f.make_section(home, "Europe").pk, f.make_section(home, "Africa").pk
+
+
 DAY1, DAY2 = date(2026, 11, 30), date(2026, 12, 1)
 
 
@@ -35,7 +45,8 @@ def view(page, hour, visitor, **fields):
 
 
 @pytest.fixture
-def a_day_of_readers():
+def a_day_of_readers(pages):
+    A, B = pages
     ten, eleven = at(DAY1, 10), at(DAY1, 11)
     hits(
         view(A, ten, "v1", source="newsletter", newsletter=True),
@@ -48,9 +59,11 @@ def a_day_of_readers():
         view(A, eleven, "v1"),  # the same reader, later the same day
         view(A, eleven, "v4"),
         view(A, at(DAY2, 0), "v1"),  # a new day: a visitor again
+        view(NOWHERE, ten, "v9"),  # a made-up page: counted nowhere, not even for the site
     )
     Salt.objects.create(day=DAY1, secret="yesterday")
     Salt.objects.create(day=DAY2, secret="today")
+    return pages
 
 
 def counts(model, *keys):
@@ -58,6 +71,7 @@ def counts(model, *keys):
 
 
 def test_an_hour_counts_views_visitors_reads_sources_and_devices(a_day_of_readers):
+    A, B = a_day_of_readers
     lines = rollups.roll_up(now=at(DAY2, 2) + timedelta(minutes=30))
     assert lines[0] == "Readership: rolled up 3 hours."  # the hours with hits, up to 02:00
     a = PageDay.objects.get(day=DAY1, page_id=A)
@@ -90,6 +104,7 @@ def test_an_hour_counts_views_visitors_reads_sources_and_devices(a_day_of_reader
 def test_each_hour_is_counted_once_however_often_or_far_the_rollup_runs(
     a_day_of_readers, monkeypatch
 ):
+    A, B = a_day_of_readers
     real = rollups.roll_up_hour
 
     def stops_at_eleven(hour):
@@ -110,6 +125,7 @@ def test_each_hour_is_counted_once_however_often_or_far_the_rollup_runs(
 
 
 def test_an_unfinished_hour_waits(a_day_of_readers):
+    A, B = a_day_of_readers
     rollups.roll_up(now=at(DAY1, 11) + timedelta(minutes=3))  # 10:00 is not five minutes old
     assert not PageDay.objects.exists()
     rollups.roll_up(now=at(DAY1, 11) + timedelta(minutes=6))
@@ -117,6 +133,7 @@ def test_an_unfinished_hour_waits(a_day_of_readers):
 
 
 def test_a_finished_day_forgets_its_hashes_and_salt_and_old_hits_go(a_day_of_readers):
+    A, B = a_day_of_readers
     old = at(DAY1, 9) - timedelta(days=40)
     hits(view(A, old, ""))
     ReadershipSettings.objects.create(retention_days=30)
