@@ -27,7 +27,9 @@ _RENAMES = [
     (re.compile(r"<(/?)strong\b", re.I), r"<\1b"),
     (re.compile(r"<(/?)em\b", re.I), r"<\1i"),
 ]
-_SPACE = re.compile(r"[ \t\n\r\f]+")
+# A run of white space, but not a lone space (already what it becomes): most of a paragraph's
+# matches would otherwise be single spaces replaced by themselves.
+_SPACE = re.compile(r"[\t\n\r\f][ \t\n\r\f]*| [ \t\n\r\f]+")
 _AROUND_BLOCK_TAGS = re.compile(r" ?(</?(?:p|ul|ol|li)>|<br>) ?")
 _EMPTY = re.compile(r"<(p|li|b|i)>(?:\s|<br>)*</\1>")
 _BR_AT_EDGES = re.compile(r"(?:<br>)+(</(?:p|li)>)|(<(?:p|li)>)(?:<br>)+")
