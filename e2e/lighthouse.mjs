@@ -1,6 +1,8 @@
 // Lighthouse's accessibility and best-practices audits of several pages, in one Chromium.
 //
-//     node e2e/lighthouse.mjs CHROMIUM URL...
+//     node e2e/lighthouse.mjs CHROMIUM FLAGS URL...
+//
+// FLAGS is a JSON list of Chromium's command-line flags (e2e/conftest.py's CHROMIUM_ARGS).
 //
 // Prints one JSON object: for each URL, each category's score (0 to 1) and the audits that
 // did not pass, with a few of the elements they found. Used by e2e/test_lighthouse.py.
@@ -8,14 +10,6 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
 const CATEGORIES = ["accessibility", "best-practices"];
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-];
 
 function failures(lhr, category) {
   return lhr.categories[category].auditRefs
@@ -31,8 +25,8 @@ function failures(lhr, category) {
     }));
 }
 
-const [chromePath, ...urls] = process.argv.slice(2);
-const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: FLAGS });
+const [chromePath, flags, ...urls] = process.argv.slice(2);
+const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: JSON.parse(flags) });
 const results = {};
 try {
   for (const url of urls) {

@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from e2e.conftest import CHROMIUM, REPO_ROOT
+from e2e.conftest import CHROMIUM, CHROMIUM_ARGS, REPO_ROOT
 from e2e.test_newsletter import shell
 from e2e.test_quality import PAGES
 
@@ -54,7 +54,7 @@ def audited(server):
     pages |= MORE_PAGES | {ISSUE: shell(server, SENT_ISSUE)}
     urls = {name: server.url(path) for name, path in pages.items()}
     done = subprocess.run(
-        ["node", str(RUNNER), CHROMIUM, *urls.values()],
+        ["node", str(RUNNER), CHROMIUM, json.dumps(CHROMIUM_ARGS), *urls.values()],
         cwd=REPO_ROOT,
         capture_output=True,
         text=True,
