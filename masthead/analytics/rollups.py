@@ -4,13 +4,14 @@ past the retention period deleted.
 
 An hour is rolled up once, in one transaction with the mark of how far the rollup has got, so
 a rollup stopped halfway and run again counts every hour once. Hits are grouped in the
-database (one query per table and hour), so an hour of a million hits takes seconds.
+database (one scan of the hour for every count, one insert each for the visitors), so an hour
+of a million hits takes seconds.
 """
 
 from datetime import UTC, date, datetime, time, timedelta
 
 from django.db import connection, transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from wagtail.models import Page
 
 from masthead.analytics.models import (
@@ -29,9 +30,10 @@ HOUR = timedelta(hours=1)
 GRACE = timedelta(minutes=5)  # hits still in a process's batch when the hour ends get there
 SITE = 0  # the page id the whole site's counts are kept under
 DEPTH_FIELDS = {25: "read_25", 50: "read_50", 75: "read_75", 100: "read_100"}
+IDS_PER_QUERY = 5000  # below SQLite's limit on a statement's parameters
 SEEN_SQL = (
     f"INSERT INTO {SeenToday._meta.db_table} (day, page_id, visitor) "
-    f"SELECT DISTINCT %s, {{page}}, visitor FROM {Hit._meta.db_table} "
+    f"SELECT {{distinct}} %s, {{page}}, visitor FROM {Hit._meta.db_table} "
     "WHERE hour = %s AND kind = %s AND visitor <> '' "
     f"AND (page_id = 0 OR page_id IN (SELECT id FROM {Page._meta.db_table})) "
     "ON CONFLICT (day, page_id, visitor) DO NOTHING"
@@ -76,42 +78,58 @@ def roll_up(now: datetime | None = None) -> list[str]:
 
 def roll_up_hour(hour: datetime) -> None:
     day = hour.date()
-    # A hit names its page as the beacon (or anyone) sent it: one for no page there is not
-    # counted, so made-up ids cannot fill the tables.
-    hits = Hit.objects.filter(hour=hour).filter(
-        Q(page_id=SITE) | Q(page_id__in=Page.objects.values("pk"))
+    # One scan of the hour's hits, grouped by everything a rollup keeps; the tables are filled
+    # from the groups. A hit names its page as the beacon (or anyone) sent it: one for no page
+    # there is not counted, so made-up ids cannot fill the tables.
+    groups = list(
+        Hit.objects.filter(hour=hour)
+        .values("page_id", "kind", "depth", "newsletter", "referrer", "source", "device")
+        .annotate(n=Count("id"))
+        .values_list("page_id", "kind", "depth", "newsletter", "referrer", "source", "device", "n")
     )
-    views = hits.filter(kind=Hit.VIEW)
+    known = _existing({group[0] for group in groups})
     pages: dict[int, dict[str, int]] = {}
+    hourly: dict[int, int] = {}
+    sources: dict[tuple, int] = {}
+    devices: dict[tuple, int] = {}
 
     def add(page_id: int, field: str, amount: int) -> None:
-        counts = pages.setdefault(page_id, {})
-        counts[field] = counts.get(field, 0) + amount
+        for counted in {page_id, SITE}:
+            counts = pages.setdefault(counted, {})
+            counts[field] = counts.get(field, 0) + amount
 
-    hourly = []
-    for row in views.values("page_id").annotate(
-        n=Count("id"), newsletter=Count("id", filter=Q(newsletter=True))
-    ):
-        for page_id in {row["page_id"], SITE}:
-            add(page_id, "views", row["n"])
-            add(page_id, "newsletter_views", row["newsletter"])
-        if row["page_id"] != SITE:
-            hourly.append(PageHour(hour=hour, page_id=row["page_id"], views=row["n"]))
-    for row in hits.filter(kind=Hit.READ).values("page_id", "depth").annotate(n=Count("id")):
-        field = DEPTH_FIELDS.get(row["depth"])
-        if field:
-            for page_id in {row["page_id"], SITE}:
-                add(page_id, field, row["n"])
+    for page_id, kind, depth, newsletter, referrer, source, device, n in groups:
+        if page_id not in known:
+            continue
+        if kind == Hit.VIEW:
+            add(page_id, "views", n)
+            if newsletter:
+                add(page_id, "newsletter_views", n)
+            if page_id != SITE:
+                hourly[page_id] = hourly.get(page_id, 0) + n
+            key = (day, page_id, referrer, source)
+            sources[key] = sources.get(key, 0) + n
+            devices[(day, device)] = devices.get((day, device), 0) + n
+        elif kind == Hit.READ and depth in DEPTH_FIELDS:
+            add(page_id, DEPTH_FIELDS[depth], n)
     if not pages:
         return
-    PageHour.objects.bulk_create(hourly, ignore_conflicts=True)
+    PageHour.objects.bulk_create(
+        [PageHour(hour=hour, page_id=page_id, views=n) for page_id, n in hourly.items()],
+        batch_size=1000,
+        ignore_conflicts=True,
+    )
     # A reader counts once a day for each page, and once for the site: the hour's visitors
     # are added to the day's, in the database, and each page's are counted there.
+    # PostgreSQL inserts faster when the hour's pairs are made distinct first (9.5 s against
+    # 11.5 s for a million hits); SQLite when its unique index alone drops them (6.2 s against
+    # 11.9 s).
+    distinct = "DISTINCT" if connection.vendor == "postgresql" else ""
     with connection.cursor() as cursor:
         for page in ("page_id", str(SITE)):
             stored = [connection.ops.adapt_datefield_value(day),
                       connection.ops.adapt_datetimefield_value(hour), Hit.VIEW]  # fmt: skip
-            cursor.execute(SEEN_SQL.format(page=page), stored)
+            cursor.execute(SEEN_SQL.format(distinct=distinct, page=page), stored)
     visitors = dict(
         SeenToday.objects.filter(day=day, page_id__in=list(pages))
         .values("page_id")
@@ -119,14 +137,17 @@ def roll_up_hour(hour: datetime) -> None:
         .values_list("page_id", "n")
     )
     _add_to_days(day, pages, visitors)
-    sources = views.values("page_id", "referrer", "source").annotate(n=Count("id"))
-    _add_counts(
-        SourceDay,
-        {(day, r["page_id"], r["referrer"], r["source"]): r["n"] for r in sources},
-        ["day", "page_id", "referrer", "source"],
-    )
-    devices = views.values("device").annotate(n=Count("id"))
-    _add_counts(DeviceDay, {(day, r["device"]): r["n"] for r in devices}, ["day", "device"])
+    _add_counts(SourceDay, sources, ["day", "page_id", "referrer", "source"])
+    _add_counts(DeviceDay, devices, ["day", "device"])
+
+
+def _existing(page_ids: set[int]) -> set[int]:
+    """Which of `page_ids` are pages (and the site's 0), a few thousand ids per query."""
+    ids, found = sorted(page_ids - {SITE}), {SITE}
+    for start in range(0, len(ids), IDS_PER_QUERY):
+        chunk = ids[start : start + IDS_PER_QUERY]
+        found.update(Page.objects.filter(pk__in=chunk).values_list("pk", flat=True))
+    return found
 
 
 def _add_to_days(day: date, pages: dict[int, dict[str, int]], visitors: dict[int, int]) -> None:
