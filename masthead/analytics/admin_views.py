@@ -64,7 +64,8 @@ def dashboard(request):
     _allowed(request)
     period = _period(request)
     today = datetime.now(UTC).date()
-    series = reports.over_time(period, today)
+    report = reports.site_report(period, today)
+    series = report["series"]
     start = series[0].start
     named = [("name", "Name"), ("views", "Views"), ("visitors", "Visitors")]
     tables = [
@@ -78,22 +79,22 @@ def dashboard(request):
                 ("newsletter_views", "From the newsletter"),
                 ("read_to_end", "Read to the end (%)"),
             ],
-            reports.top_pages(start, today),
+            report["pieces"],
             "pieces",
         ),  # fmt: skip
-        _table("By region", named, reports.by_region(start, today), "regions"),
-        _table("By article type", named, reports.by_type(start, today), "types"),
-        _table("By author", named, reports.by_author(start, today), "authors"),
+        _table("By region", named, report["regions"], "regions"),
+        _table("By article type", named, report["types"], "types"),
+        _table("By author", named, report["authors"], "authors"),
         _table(
             "Where readers came from",
             [("name", "Site"), ("source", "Source (utm_source or ref)"), ("views", "Views")],
-            reports.referrers(start, today),
+            report["referrers"],
             "referrers",
         ),
         _table(
             "Devices",
             [("name", "Device"), ("views", "Views")],
-            reports.devices(start, today),
+            report["devices"],
             "devices",
         ),  # fmt: skip
     ]

@@ -2,18 +2,21 @@
 and visitors over time, the pieces, regions, types and authors read most, where readers came
 from and on what, and one piece's readership since it was published.
 
-Each is one grouped query (regions, types and authors joined to the pages in SQL), so a year of
-rollups over a large archive answers in well under a second.
+Each is one grouped query (regions, types and authors joined to the pages in SQL). The site's
+figures change only when an hour is rolled up, so they are worked out once per rollup, by the
+clock right after it (`warm`), and kept in the shared cache under the rollup's mark: every
+process's screen reads them ready, and the next rollup's mark is a new key.
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Sum
 from wagtail.models import Page
 
-from masthead.analytics.models import DeviceDay, Hit, PageDay, SourceDay
+from masthead.analytics.models import DeviceDay, Hit, PageDay, Rollup, SourceDay
 from masthead.analytics.rollups import SITE
 from masthead.newsroom.models import ArticleAuthor, ArticlePage, ArticleType, Author
 
@@ -21,6 +24,8 @@ PERIODS = {"day": "By day", "week": "By week", "month": "By month"}
 SPANS = {"day": 30, "week": 26, "month": 12}  # how many of each the screens show
 DEVICES = {Hit.PHONE: "Phones", Hit.TABLET: "Tablets", Hit.DESKTOP: "Computers"}
 COUNTED = ("views", "visitors", "newsletter_views", "read_25", "read_50", "read_75", "read_100")
+REPORT_KEY = "readership:site:1:{period}:{today}:{mark}"  # 1: the shape of what is kept
+REPORT_SECONDS = 2 * 60 * 60  # a key outlives the hour it is for; the next rollup's is new
 
 
 @dataclass
@@ -75,6 +80,37 @@ def over_time(period: str, today: date, page_id: int = SITE) -> list[Bucket]:
         bucket.visitors += visitors
         bucket.newsletter_views += newsletter
     return found
+
+
+def site_report(period: str, today: date) -> dict:
+    """The site's figures for the last SPANS[period] days, weeks or months up to `today`:
+    over time, the pieces, regions, types and authors read most, referrers and devices."""
+    mark = Rollup.objects.values_list("done_until", flat=True).first()
+    key = REPORT_KEY.format(period=period, today=today, mark=mark.isoformat() if mark else "-")
+    report = cache.get(key)
+    if report is None:
+        series = over_time(period, today)
+        start = series[0].start
+        report = {
+            "series": series,
+            "pieces": top_pages(start, today),
+            "regions": by_region(start, today),
+            "types": by_type(start, today),
+            "authors": by_author(start, today),
+            "referrers": referrers(start, today),
+            "devices": devices(start, today),
+        }
+        cache.set(key, report, REPORT_SECONDS)
+    return report
+
+
+def warm(now: datetime | None = None) -> list[str]:
+    """A clock job, after the rollup: every period's figures worked out if the rollup moved
+    on (or the cache lost them); a few cheap reads when nothing changed."""
+    today = (now or datetime.now(UTC)).date()
+    for period in PERIODS:
+        site_report(period, today)
+    return []
 
 
 def top_pages(start: date, end: date, limit: int = 20) -> list[dict]:

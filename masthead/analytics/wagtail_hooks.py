@@ -3,11 +3,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
-from masthead.analytics import admin_views, most_read, rollups
+from masthead.analytics import admin_views, most_read, reports, rollups
 from masthead.core.clock import CLOCK_HOOK
 
 # The clock (core/clock.py) rolls up each finished hour of hits and forgets what is not kept.
 hooks.register(CLOCK_HOOK, rollups.roll_up)
+# Then the readership screen's figures are worked out for the hours just rolled up.
+hooks.register(CLOCK_HOOK, reports.warm)
 # And every ten minutes works out "Most read" again, purging the pages whose lists changed.
 hooks.register(CLOCK_HOOK, most_read.refresh)
 

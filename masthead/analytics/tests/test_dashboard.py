@@ -10,8 +10,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from masthead.analytics.models import DeviceDay, Hit, PageDay, SourceDay
+from masthead.analytics import reports, rollups
+from masthead.analytics.models import DeviceDay, Hit, PageDay, Rollup, SourceDay
+from masthead.core.clock import tick
 from masthead.newsroom.tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +86,38 @@ def test_an_editor_sees_the_sites_readership_with_the_numbers_beside_the_chart(r
     assert ["news.example.com", "", "40"] in table(html, "referrers")
     assert table(html, "devices") == [["Phones", "150"], ["Computers", "115"]]
     assert "9f3a61c2d4e5b6a7" not in html  # the day's visitor hashes are nowhere on screen
+
+
+def test_the_figures_are_read_ready_after_the_clock_and_new_after_the_next_rollup(
+    readership, client
+):
+    grain, _ = readership
+    client.force_login(user_in("Editor"))
+    rollup_tables = ("analytics_pageday", "analytics_sourceday", "analytics_deviceday")
+
+    def screens() -> tuple[list[str], list[str]]:
+        """Each period's top piece, and the queries of the rollup tables the screens made."""
+        with CaptureQueriesContext(connection) as queries:
+            tops = [
+                table(client.get(f"/admin/readership/?period={period}").content.decode(),
+                      "pieces")[0][:2]
+                for period in ("day", "week", "month")
+            ]  # fmt: skip
+        read = [q["sql"] for q in queries if any(t in q["sql"] for t in rollup_tables)]
+        return tops, read
+
+    # The rollup has counted every hour before the last finished one; the clock's job after it
+    # works the figures out for every period, and the screens only read them.
+    hour = rollups.start_of_hour(datetime.now(UTC) - rollups.GRACE) - rollups.HOUR
+    Rollup.objects.create(done_until=hour)
+    reports.warm()
+    assert screens() == ([["Grain corridor", "200"]] * 3, [])
+    # That hour's hits are rolled up by the next tick, and the screens show them at once.
+    Hit.objects.bulk_create(
+        [Hit(page_id=grain.pk, hour=hour, visitor=f"{n:016x}") for n in range(30)]
+    )
+    assert "Readership: rolled up 1 hour." in tick()
+    assert screens() == ([["Grain corridor", "230"]] * 3, [])
 
 
 def test_every_table_is_a_csv_and_weeks_and_months_add_up(readership, client):
