@@ -96,7 +96,8 @@ class Batches:
 
 def write(batch: list[counting.Counted]) -> None:
     """One statement for the batch, its rows as plain tuples (a model instance per hit cost
-    more than everything else a hit does)."""
+    more than everything else a hit does). PostgreSQL takes them through COPY, a fifth of what
+    a batched INSERT costs this process per hit; the writes share its core with the readers."""
     from masthead.analytics.models import Hit
 
     ops = connection.ops
@@ -105,14 +106,24 @@ def write(batch: list[counting.Counted]) -> None:
          h.source, h.device, h.newsletter, h.visitor)
         for h in batch
     ]  # fmt: skip
+    table = Hit._meta.db_table
     with connection.cursor() as cursor:
-        cursor.executemany(INSERT.format(table=Hit._meta.db_table), rows)
+        if connection.vendor == "postgresql":
+            # psycopg's own cursor: its errors made Django's, as the flush expects.
+            with (
+                connection.wrap_database_errors,
+                cursor.cursor.copy(COPY.format(table=table)) as copy,
+            ):
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            cursor.executemany(INSERT.format(table=table, values=VALUES), rows)
 
 
-INSERT = (
-    "INSERT INTO {table} (kind, page_id, hour, depth, referrer, source, device, newsletter, "
-    "visitor) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)"
-)
+COLUMNS = "kind, page_id, hour, depth, referrer, source, device, newsletter, visitor"
+VALUES = ", ".join(["%s"] * len(COLUMNS.split(", ")))
+INSERT = f"INSERT INTO {{table}} ({COLUMNS}) VALUES ({{values}})"
+COPY = f"COPY {{table}} ({COLUMNS}) FROM STDIN"
 
 
 batches = Batches()
