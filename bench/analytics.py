@@ -20,6 +20,7 @@ Last line:
 import argparse
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -80,6 +81,7 @@ def ingest(port: int, article: str, page_ids: list[int], events: int, workdir: P
     )
     alone = wrk(base + article, 10, PAGE_CONNECTIONS)["rps"]
     seconds = max(10, round(events / 10_000))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with tempfile.TemporaryFile("w+") as page_out:
         reader = subprocess.Popen(  # readers reading while the views pour in
             ["wrk", "-t1", f"-c{PAGE_CONNECTIONS}", f"-d{seconds}s", base + article],
@@ -90,7 +92,11 @@ def ingest(port: int, article: str, page_ids: list[int], events: int, workdir: P
         reader.wait()
         page_out.seek(0)
         during = read_wrk(base + article, page_out.read())["rps"]
-    return {"alone": alone, "during": during, **hits}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # The load itself runs on this machine: the share of its cores the two wrk took.
+    used = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    wrk_share = 100 * used / (seconds * (os.cpu_count() or 1))
+    return {"alone": alone, "during": during, "wrk_share": wrk_share, **hits}
 
 
 def counted(sent: int) -> int:
@@ -205,6 +211,7 @@ def main() -> None:
     args = parser.parse_args()
     kept = _setup.configure(f"masthead_bench_analytics_{args.articles}", args.db, reuse=args.reuse)
 
+    from django.core.cache import cache
     from django.core.management import call_command
     from generate import generate_articles
 
@@ -258,12 +265,14 @@ def main() -> None:
     print(
         f"  {sent['requests']:,} views sent at {sent['rps']:,.0f}/s, {found:,} counted; article "
         f"page {sent['alone']:,.0f} req/s alone, {sent['during']:,.0f} while counting "
-        f"({drop:.1f}% less)"
+        f"({drop:.1f}% less); the two wrk themselves took {sent['wrk_share']:.0f}% of the "
+        f"machine's {os.cpu_count()} cores"
     )
     print(f"rollup: one hour of {args.rollup_hits:,} hits", flush=True)
     rollup_s = rollup(args.rollup_hits, page_ids)
     print(f"  rolled up in {rollup_s:.2f} s")
     rows = year_of_rollups(page_ids)
+    cache.clear()  # a run before (--reuse) may have left the figures worked out
     started = time.perf_counter()
     reports.warm()  # the clock's job after each rollup
     warm_s = time.perf_counter() - started

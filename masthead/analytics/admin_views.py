@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from wagtail.models import Page
 
 from masthead.analytics import charts, reports
@@ -79,7 +80,12 @@ def dashboard(request):
                 ("newsletter_views", "From the newsletter"),
                 ("read_to_end", "Read to the end (%)"),
             ],
-            report["pieces"],
+            [
+                {**row, "link": reverse("analytics_page", args=[row["page_id"]])}
+                if row["found"]
+                else row
+                for row in report["pieces"]
+            ],
             "pieces",
         ),  # fmt: skip
         _table("By region", named, report["regions"], "regions"),

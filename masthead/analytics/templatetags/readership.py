@@ -73,3 +73,19 @@ def _layout(context) -> tuple[int, bool]:
 def get_item(row: dict, key: str):
     """A table row's cell, by its column's key (the readership screens)."""
     return row.get(key, "")
+
+
+def _is_figure(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+@register.filter
+def figure(value):
+    """A count as an editor reads it, its thousands apart (12,480); anything else as it is."""
+    return f"{value:,}" if _is_figure(value) else value
+
+
+@register.filter
+def figure_class(value) -> str:
+    """The class that sets a column of counts flush right, in figures of one width."""
+    return "readership__number" if _is_figure(value) else ""

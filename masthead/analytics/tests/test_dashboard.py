@@ -63,7 +63,7 @@ def readership():
 def table(html: str, name: str) -> list[list[str]]:
     section = html.split(f'id="table-{name}"')[1].split("</section>")[0]
     rows = re.findall(r"<tr>(.*?)</tr>", section.split("<tbody>")[1], re.S)
-    return [[re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td>(.*?)</td>", r, re.S)]
+    return [[re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", r, re.S)]
             for r in rows]  # fmt: skip
 
 
@@ -118,6 +118,22 @@ def test_the_figures_are_read_ready_after_the_clock_and_new_after_the_next_rollu
     )
     assert "Readership: rolled up 1 hour." in tick()
     assert screens() == ([["Grain corridor", "230"]] * 3, [])
+
+
+def test_counts_read_with_their_thousands_apart_and_each_piece_opens_its_own_readership(
+    readership, client
+):
+    grain, _ = readership
+    PageDay.objects.filter(page_id=grain.pk).update(views=12480)
+    client.force_login(user_in("Editor"))
+    html = client.get("/admin/readership/").content.decode()
+    assert table(html, "pieces")[0][:2] == ["Grain corridor", "24,960"]
+    assert f'<a href="/admin/readership/page/{grain.pk}/">Grain corridor</a>' in html
+    assert '<td class="readership__number">24,960</td>' in html  # set flush right
+    rows = list(
+        csv.reader(io.StringIO(client.get("/admin/readership/?csv=pieces").content.decode()))
+    )
+    assert rows[1][:2] == ["Grain corridor", "24960"]  # a spreadsheet takes the plain number
 
 
 def test_every_table_is_a_csv_and_weeks_and_months_add_up(readership, client):
