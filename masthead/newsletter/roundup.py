@@ -71,7 +71,9 @@ def draft_roundup(
             .exclude(pk__in=[int(pk) for pk in seen])
         )
         if created and not fresh and not keep_empty:
-            issue.delete()
+            # Undone, not deleted: saving it queued Wagtail's reference-index task, which
+            # would fail on the worker every tick of an empty week (the issue gone by then).
+            transaction.set_rollback(True)
             return None
         # What the next tick will look at again: remember what this one gathered there.
         horizon = now - GATHER_OVERLAP
