@@ -130,12 +130,14 @@ def roll_up_hour(hour: datetime) -> None:
             stored = [connection.ops.adapt_datefield_value(day),
                       connection.ops.adapt_datetimefield_value(hour), Hit.VIEW]  # fmt: skip
             cursor.execute(SEEN_SQL.format(distinct=distinct, page=page), stored)
-    visitors = dict(
-        SeenToday.objects.filter(day=day, page_id__in=list(pages))
-        .values("page_id")
-        .annotate(n=Count("id"))
-        .values_list("page_id", "n")
-    )
+    ids, visitors = list(pages), {}
+    for start in range(0, len(ids), IDS_PER_QUERY):  # SQLite takes so many ids at most
+        visitors.update(
+            SeenToday.objects.filter(day=day, page_id__in=ids[start : start + IDS_PER_QUERY])
+            .values("page_id")
+            .annotate(n=Count("id"))
+            .values_list("page_id", "n")
+        )
     _add_to_days(day, pages, visitors)
     _add_counts(SourceDay, sources, ["day", "page_id", "referrer", "source"])
     views = this_hour.filter(kind=Hit.VIEW).filter(

@@ -101,6 +101,12 @@ def test_an_hour_counts_views_visitors_reads_sources_and_devices(a_day_of_reader
     }
 
 
+def test_pages_are_looked_up_a_few_at_a_time_with_the_same_counts(a_day_of_readers, monkeypatch):
+    # SQLite takes a bounded number of ids per statement: a busy hour's pages go in parts.
+    monkeypatch.setattr(rollups, "IDS_PER_QUERY", 1)
+    test_an_hour_counts_views_visitors_reads_sources_and_devices(a_day_of_readers)
+
+
 def test_each_hour_is_counted_once_however_often_or_far_the_rollup_runs(
     a_day_of_readers, monkeypatch
 ):
