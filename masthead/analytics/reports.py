@@ -24,7 +24,7 @@ PERIODS = {"day": "By day", "week": "By week", "month": "By month"}
 SPANS = {"day": 30, "week": 26, "month": 12}  # how many of each the screens show
 DEVICES = {Hit.PHONE: "Phones", Hit.TABLET: "Tablets", Hit.DESKTOP: "Computers"}
 COUNTED = ("views", "visitors", "newsletter_views", "read_25", "read_50", "read_75", "read_100")
-REPORT_KEY = "readership:site:2:{period}:{today}:{mark}"  # 1: the shape of what is kept
+REPORT_KEY = "readership:site:2:{period}:{today}:{mark}"  # 2: the shape kept; bump on change
 REPORT_SECONDS = 2 * 60 * 60  # a key outlives the hour it is for; the next rollup's is new
 
 
