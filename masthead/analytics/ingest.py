@@ -12,10 +12,13 @@ import atexit
 import logging
 import threading
 import time
+from dataclasses import fields
+from operator import attrgetter
 
 from django.db import DatabaseError, connection
 
 from masthead.analytics import counting
+from masthead.core.rows import insert_rows
 
 logger = logging.getLogger(__name__)
 
@@ -95,35 +98,15 @@ class Batches:
 
 
 def write(batch: list[counting.Counted]) -> None:
-    """One statement for the batch, its rows as plain tuples (a model instance per hit cost
-    more than everything else a hit does). PostgreSQL takes them through COPY, a fifth of what
-    a batched INSERT costs this process per hit; the writes share its core with the readers."""
+    """The batch in one go (`core.rows`: COPY on PostgreSQL, a few statements on SQLite), its
+    rows as plain tuples: a model instance per hit cost more than everything else a hit does."""
     from masthead.analytics.models import Hit
 
-    ops = connection.ops
-    rows = [
-        (h.kind, h.page_id, ops.adapt_datetimefield_value(h.hour), h.depth, h.referrer,
-         h.source, h.device, h.newsletter, h.visitor)
-        for h in batch
-    ]  # fmt: skip
-    table = Hit._meta.db_table
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # psycopg's own cursor: its errors made Django's, as the flush expects.
-            with (
-                connection.wrap_database_errors,
-                cursor.cursor.copy(COPY.format(table=table)) as copy,
-            ):
-                for row in rows:
-                    copy.write_row(row)
-        else:
-            cursor.executemany(INSERT.format(table=table, values=VALUES), rows)
+    insert_rows(Hit, FIELDS, map(row_of, batch))
 
 
-COLUMNS = "kind, page_id, hour, depth, referrer, source, device, newsletter, visitor"
-VALUES = ", ".join(["%s"] * len(COLUMNS.split(", ")))
-INSERT = f"INSERT INTO {{table}} ({COLUMNS}) VALUES ({{values}})"
-COPY = f"COPY {{table}} ({COLUMNS}) FROM STDIN"
+FIELDS = [field.name for field in fields(counting.Counted)]
+row_of = attrgetter(*FIELDS)  # a hit's values as a tuple, in the order of FIELDS
 
 
 batches = Batches()

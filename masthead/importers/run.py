@@ -20,6 +20,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backends
 
+from masthead.core.rows import insert_rows
 from masthead.importers import mapping as mappings
 from masthead.importers.models import ImportedObject, ImportProblem, ImportRun
 from masthead.importers.records import ItemStub, SourceItem
@@ -41,7 +42,6 @@ from masthead.importers.writer.people import AuthorWriter, Taxonomy
 from masthead.importers.writer.prepare import prepare
 from masthead.importers.writer.references import write_references
 from masthead.importers.writer.report import Report
-from masthead.importers.writer.rows import insert_rows
 from masthead.importers.writer.subscribers import import_readers
 from masthead.newsroom.models import ArticleType, HomePage, SectionPage
 

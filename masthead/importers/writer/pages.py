@@ -22,11 +22,11 @@ from wagtail.blocks import StreamValue
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail_footnotes.models import Footnote
 
+from masthead.core.rows import insert_returning, insert_rows
 from masthead.importers.models import ImportedObject
 from masthead.importers.records import Footnote as SourceFootnote
 from masthead.importers.records import SourceItem
 from masthead.importers.writer.indexing import document
-from masthead.importers.writer.rows import insert_returning, insert_rows
 from masthead.newsroom.gate import check_article
 from masthead.newsroom.models import (
     ArticleAuthor,

@@ -12,9 +12,9 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 
+from masthead.core.rows import insert_rows
 from masthead.importers.models import LongRedirect
 from masthead.importers.records import SourceItem
-from masthead.importers.writer.rows import insert_rows
 
 MAX_PATH = Redirect._meta.get_field("old_path").max_length
 NEW_REDIRECT = ["old_path", "site_id", "is_permanent", "redirect_page_id", "redirect_link",

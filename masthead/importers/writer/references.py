@@ -14,8 +14,8 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.rich_text import extract_references_from_rich_text
 from wagtail_footnotes.models import Footnote
 
+from masthead.core.rows import insert_rows
 from masthead.images.models import CustomImage
-from masthead.importers.writer.rows import insert_rows
 from masthead.newsroom.models import ArticleAuthor, ArticlePage, ArticleType, Author
 
 COLUMNS = ["content_type_id", "base_content_type_id", "object_id", "to_content_type_id",

@@ -5,7 +5,8 @@ for the tens of thousands of small rows a big import writes (bylines, redirects,
 that is most of the time. Values go through each field's own `get_db_prep_save`, as the ORM
 would, so JSON, UUIDs and dates reach either database in the right form; numbers, text and
 flags that already are what their column holds go as they are. PostgreSQL takes them by COPY;
-SQLite many to a statement, as many as it takes parameters for.
+SQLite many to a statement, as many as it takes parameters for. Used by the importer and by
+readership's batches of hits.
 """
 
 from django.db import connection
@@ -30,9 +31,11 @@ def insert_rows(model, names: list[str], rows) -> int:
         return 0
     into = _Into(model, names)
     if connection.vendor == "postgresql":
-        # COPY: no statement to compose or parse, and the fastest way in.
-        with connection.cursor() as cursor:
-            with cursor.cursor.copy(f"COPY {into.table} ({into.columns}) FROM STDIN") as copy:
+        # COPY: no statement to compose or parse, and the fastest way in. On psycopg's own
+        # cursor, so its errors are made Django's, as a caller catching DatabaseError expects.
+        copying = f"COPY {into.table} ({into.columns}) FROM STDIN"
+        with connection.cursor() as cursor, connection.wrap_database_errors:
+            with cursor.cursor.copy(copying) as copy:
                 for row in rows:
                     copy.write_row(into.prepared(row))
     else:
