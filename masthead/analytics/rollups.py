@@ -25,13 +25,13 @@ from masthead.analytics.models import (
     SeenToday,
     SourceDay,
 )
+from masthead.core.rows import add_rows
 
 HOUR = timedelta(hours=1)
 GRACE = timedelta(minutes=5)  # hits still in a process's batch when the hour ends get there
 SITE = 0  # the page id the whole site's counts are kept under
 DEPTH_FIELDS = {25: "read_25", 50: "read_50", 75: "read_75", 100: "read_100"}
 IDS_PER_QUERY = 5000  # below SQLite's limit on a statement's parameters
-UPSERT_PARAMETERS = 990  # and below its oldest limit (999) for the upserts' rows
 SEEN_SQL = (
     f"INSERT INTO {SeenToday._meta.db_table} (day, page_id, visitor) "
     f"SELECT {{distinct}} %s, {{page}}, visitor FROM {Hit._meta.db_table} "
@@ -161,57 +161,15 @@ def _add_to_days(day: date, pages: dict[int, dict[str, int]], visitors: dict[int
     grow through a day, so the larger of the two is today's count)."""
     fields = ["views", "newsletter_views", *DEPTH_FIELDS.values()]
     rows = [
-        (connection.ops.adapt_datefield_value(day), page_id,
-         *(counts.get(field, 0) for field in fields), visitors.get(page_id, 0))
+        (day, page_id, *(counts.get(field, 0) for field in fields), visitors.get(page_id, 0))
         for page_id, counts in pages.items()
-    ]  # fmt: skip
-    _upsert(PageDay, ["day", "page_id"], rows, added=fields, largest=["visitors"])
+    ]
+    add_rows(PageDay, ["day", "page_id"], fields, rows, largest=["visitors"])
 
 
 def _add_counts(model, counts: dict[tuple, int], keys: list[str]) -> None:
     """Each count added to its row of `model` (made if missing), found by `keys`."""
-    rows = [
-        (connection.ops.adapt_datefield_value(key[0]), *key[1:], amount)
-        for key, amount in counts.items()
-    ]
-    _upsert(model, keys, rows, added=["views"])
-
-
-def _upsert(model, keys: list[str], rows: list[tuple], *, added: list[str],
-            largest: tuple | list = ()) -> None:  # fmt: skip
-    """Rows of (`keys`…, `added`…, `largest`…) written in the database's own INSERT … ON
-    CONFLICT: a row that exists has `added` added to it and keeps the larger of each `largest`.
-    One statement for PostgreSQL, one per hundred rows for SQLite, whatever already exists
-    (Django's bulk_update writes a CASE per row and field, which at a hundred thousand pages
-    took minutes)."""
-    if not rows:
-        return
-    table = model._meta.db_table
-    columns = [*keys, *added, *largest]
-    bigger = "GREATEST" if connection.vendor == "postgresql" else "MAX"
-    updates = [f"{c} = {table}.{c} + excluded.{c}" for c in added] + [
-        f"{c} = {bigger}({table}.{c}, excluded.{c})" for c in largest
-    ]
-    conflict = f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {', '.join(updates)}"
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":  # one statement, a typed array per column
-            types = [model._meta.get_field(c).db_type(connection) for c in columns]
-            arrays = ", ".join(f"%s::{kind}[]" for kind in types)
-            cursor.execute(
-                f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM unnest({arrays}) "
-                + conflict,
-                [list(column) for column in zip(*rows, strict=True)],
-            )
-            return
-        per_statement = max(1, UPSERT_PARAMETERS // len(columns))
-        one = f"({', '.join(['%s'] * len(columns))})"
-        for start in range(0, len(rows), per_statement):
-            chunk = rows[start : start + per_statement]
-            cursor.execute(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
-                f"{', '.join([one] * len(chunk))} {conflict}",
-                [value for row in chunk for value in row],
-            )
+    add_rows(model, keys, ["views"], [(*key, amount) for key, amount in counts.items()])
 
 
 def clean_up(done_until: datetime, now: datetime, *, day_ended: bool) -> list[str]:
