@@ -30,7 +30,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import _setup
-from pages import free_port, read_wrk, wait_for, wrk
+from pages import free_port, production_env, read_wrk, wait_for, wrk
 
 ROOT = _setup.ROOT
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
@@ -230,15 +230,7 @@ def main() -> None:
     page_ids = list(ArticlePage.objects.values_list("pk", flat=True))
     article = queries.stories()[len(page_ids) // 2].url
 
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "0",
-        "REDIS_URL": REDIS_URL,
-        "LOG_LEVEL": "ERROR",
-        "PAGE_CACHE": "0",
-    }
+    env = production_env(REDIS_URL, PAGE_CACHE="0")
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
                    cwd=ROOT, env=env, check=True)  # fmt: skip
     port = free_port()

@@ -29,6 +29,20 @@ PAIRS = 7  # nginx and Varnish back to back, for the ratio
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
+def production_env(redis_url: str, **extra: str) -> dict:
+    """The environment the app servers of a benchmark run in: production settings on this
+    machine's addresses, without HTTPS, over the Redis at `redis_url`."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "0",
+        "REDIS_URL": redis_url,
+        "LOG_LEVEL": "ERROR",
+        **extra,
+    }
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -206,14 +220,7 @@ def main() -> None:
     paths = {"article": middle.url, "front": "/", "region": region.url, "rss": "/feed/"}
     queries_per_page = sql_queries(paths)
 
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "0",
-        "REDIS_URL": REDIS_URL,
-        "LOG_LEVEL": "ERROR",
-    }
+    env = production_env(REDIS_URL)
     import redis
 
     subprocess.run(  # the manifest that production settings read
