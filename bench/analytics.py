@@ -216,7 +216,7 @@ def main() -> None:
     from generate import generate_articles
 
     from masthead.analytics import reports
-    from masthead.analytics.models import Hit, PageHour, Rollup, SeenToday
+    from masthead.analytics.models import Hit, PageHour, Rollup, Seen
     from masthead.newsroom import queries
     from masthead.newsroom.models import ArticlePage
 
@@ -225,7 +225,7 @@ def main() -> None:
         started = time.perf_counter()
         generate_articles(args.articles, log=lambda m: None)
         print(f"generated {args.articles:,} articles in {time.perf_counter() - started:.0f} s")
-    for model in (Hit, PageHour, SeenToday, Rollup):
+    for model in (Hit, PageHour, Seen, Rollup):
         model.objects.all().delete()
     page_ids = list(ArticlePage.objects.values_list("pk", flat=True))
     article = queries.stories()[len(page_ids) // 2].url

@@ -53,39 +53,6 @@ def insert_returning(model, names: list[str], rows, returning: list[str]) -> lis
     return _Into(model, names).insert(rows, returning=returning)
 
 
-def add_rows(model, keys: list[str], added: list[str], rows, largest: list[str] = ()) -> None:
-    """Rows of (`keys`…, `added`…, `largest`…) written with the database's INSERT … ON
-    CONFLICT (`keys` must be unique together): a row that exists has each `added` column added
-    to, and keeps the larger of each `largest`. PostgreSQL takes them in one statement, a typed
-    array per column; SQLite many to a statement. (Django's `bulk_update` writes a CASE per
-    row and field: at a hundred thousand rows, minutes.)"""
-    rows = list(rows)
-    if not rows:
-        return
-    into = _Into(model, [*keys, *added, *largest])
-
-    def column(name: str) -> str:
-        return connection.ops.quote_name(model._meta.get_field(name).column)
-
-    bigger = "GREATEST" if connection.vendor == "postgresql" else "MAX"
-    conflict = f" ON CONFLICT ({', '.join(map(column, keys))}) DO UPDATE SET " + ", ".join(
-        [f"{column(c)} = {into.table}.{column(c)} + excluded.{column(c)}" for c in added]
-        + [f"{column(c)} = {bigger}({into.table}.{column(c)}, excluded.{column(c)})"
-           for c in largest]
-    )  # fmt: skip
-    if connection.vendor == "postgresql":
-        arrays = ", ".join(f"%s::{field.db_type(connection)}[]" for field in into.fields)
-        columns = [list(values) for values in zip(*map(into.prepared, rows), strict=True)]
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"INSERT INTO {into.table} ({into.columns}) SELECT * FROM unnest({arrays})"
-                + conflict,
-                columns,
-            )
-    else:
-        into.insert(rows, suffix=conflict)
-
-
 class _Into:
     """One table's columns, and its rows' values prepared as the ORM would."""
 
@@ -105,9 +72,9 @@ class _Into:
             for field, types, value in zip(self.fields, self.plain, row)
         ]
 
-    def insert(self, rows: list, returning: list[str] = (), suffix: str = "") -> list[tuple]:
-        """Many rows to a statement, as many as it takes parameters for, each statement ending
-        in `suffix` (an ON CONFLICT clause); what `returning` names of each row, if anything."""
+    def insert(self, rows: list, returning: list[str] = ()) -> list[tuple]:
+        """Many rows to a statement, as many as it takes parameters for; what `returning`
+        names of each row, if anything."""
         quote = connection.ops.quote_name
         answers = ", ".join(quote(self.model._meta.get_field(n).column) for n in returning)
         mark = "(" + ", ".join(["%s"] * len(self.fields)) + ")"
@@ -120,7 +87,6 @@ class _Into:
                 cursor.execute(
                     f"INSERT INTO {self.table} ({self.columns}) VALUES "
                     + ", ".join([mark] * len(chunk))
-                    + suffix
                     + (f" RETURNING {answers}" if answers else ""),
                     [value for row in chunk for value in self.prepared(row)],
                 )

@@ -12,7 +12,7 @@ from masthead.analytics.models import (
     PageHour,
     ReadershipSettings,
     Salt,
-    SeenToday,
+    Seen,
     SourceDay,
 )
 from masthead.newsroom.tests import factories as f
@@ -101,12 +101,6 @@ def test_an_hour_counts_views_visitors_reads_sources_and_devices(a_day_of_reader
     }
 
 
-def test_pages_are_looked_up_a_few_at_a_time_with_the_same_counts(a_day_of_readers, monkeypatch):
-    # SQLite takes a bounded number of ids per statement: a busy hour's pages go in parts.
-    monkeypatch.setattr(rollups, "IDS_PER_QUERY", 1)
-    test_an_hour_counts_views_visitors_reads_sources_and_devices(a_day_of_readers)
-
-
 def test_each_hour_is_counted_once_however_often_or_far_the_rollup_runs(
     a_day_of_readers, monkeypatch
 ):
@@ -146,7 +140,7 @@ def test_a_finished_day_forgets_its_hashes_and_salt_and_old_hits_go(a_day_of_rea
     lines = rollups.roll_up(now=at(DAY2, 2) + timedelta(minutes=30))
     assert not Hit.objects.filter(hour__lt=at(DAY2, 0)).exclude(visitor="").exists()
     assert set(Hit.objects.exclude(visitor="").values_list("visitor", flat=True)) == {"v1"}
-    assert set(SeenToday.objects.values_list("day", flat=True)) == {DAY2}
+    assert set(Seen.objects.values_list("day", flat=True)) == {DAY2}
     assert list(Salt.objects.values_list("day", flat=True)) == [DAY2]
     assert not Hit.objects.filter(hour=old).exists()
     assert PageDay.objects.filter(day=old.date(), page_id=A).exists()  # the counts stay

@@ -1,4 +1,9 @@
-"""Shared by the transactional tests: the rows `migrate` makes, put back after a flush."""
+"""Shared by the transactional tests: the rows `migrate` makes, put back after a flush, and
+tests of a migration."""
+
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.test import TransactionTestCase
 
 
 def ensure_migrated_rows() -> None:
@@ -42,3 +47,19 @@ def ensure_migrated_rows() -> None:
     with connection.cursor() as cursor:  # PostgreSQL: the next page's id follows on
         for sql in connection.ops.sequence_reset_sql(no_style(), [Page]):
             cursor.execute(sql)
+
+
+class MigrationTestCase(TransactionTestCase):
+    """A test that takes the database back to some migrations, and forward again after."""
+
+    def migrate(self, targets):
+        """Migrate to `targets`; answers the apps as they were then, to make rows with."""
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate(targets)
+        return executor.loader.project_state(targets).apps
+
+    def tearDown(self):
+        # Back to the latest migrations, for the tests after this one.
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())

@@ -2,10 +2,7 @@
 
 from datetime import UTC, datetime
 
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
-from django.test import TransactionTestCase
-
+from masthead.core.tests.database import MigrationTestCase
 from masthead.newsletter.models import Delivery, Subscription
 
 BEFORE = [("newsletter", "0003_issue_gathered_recently")]
@@ -16,18 +13,7 @@ def at(day: int) -> datetime:
     return datetime(2026, 1, day, tzinfo=UTC)
 
 
-class MergeCaseVariantsTests(TransactionTestCase):
-    def migrate(self, targets):
-        executor = MigrationExecutor(connection)
-        executor.loader.build_graph()
-        executor.migrate(targets)
-        return executor.loader.project_state(targets).apps
-
-    def tearDown(self):
-        # Back to the latest migrations, for the tests after this one.
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
-
+class MergeCaseVariantsTests(MigrationTestCase):
     def test_case_variants_of_one_address_become_one_subscription(self):
         apps = self.migrate(BEFORE)
         Newsletter = apps.get_model("newsletter", "Newsletter")
