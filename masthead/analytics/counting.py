@@ -10,14 +10,16 @@ import hashlib
 import re
 import secrets
 import threading
-from dataclasses import dataclass
+import time
 from datetime import UTC, date, datetime
 from functools import lru_cache
-from urllib.parse import parse_qsl, urlsplit
+from typing import NamedTuple
+from urllib.parse import unquote_plus, urlsplit
 
 from django.db import IntegrityError
 
 MAX_BODY = 2048
+MAX_FIELDS = 20
 DEPTHS = {25, 50, 75, 100}
 SOURCE = re.compile(r"[^a-z0-9._-]")
 # Crawlers, link previews, monitors and headless browsers name themselves in their user agent.
@@ -39,8 +41,9 @@ class BadHit(ValueError):
     """A hit that cannot be read; the message says why."""
 
 
-@dataclass(frozen=True)
-class Counted:
+class Counted(NamedTuple):
+    """What is kept of a hit: a row of `Hit`, its fields in the order of its columns."""
+
     kind: str
     page_id: int
     hour: datetime
@@ -90,7 +93,7 @@ def client_address(environ) -> str:
 
 def read_fields(environ) -> dict[str, str]:
     """The hit's fields: the query string, and for the beacon's POST its body too."""
-    fields = dict(parse_qsl(environ.get("QUERY_STRING", ""), max_num_fields=20))
+    fields = form(environ.get("QUERY_STRING", ""))
     if environ.get("REQUEST_METHOD") == "POST":
         try:
             length = int(environ.get("CONTENT_LENGTH") or 0)
@@ -100,10 +103,37 @@ def read_fields(environ) -> dict[str, str]:
             raise BadHit(f"a hit is at most {MAX_BODY} bytes")
         body = environ["wsgi.input"].read(length) if length else b""
         try:
-            fields.update(parse_qsl(body.decode(), max_num_fields=20))
-        except (UnicodeDecodeError, ValueError):
+            fields.update(form(body.decode()))
+        except UnicodeDecodeError:
             raise BadHit("the body is not form-encoded text") from None
     return fields
+
+
+def form(text: str) -> dict[str, str]:
+    """Form-encoded `text` read as `urllib.parse.parse_qsl` reads it (fields without a value
+    left out), at a third of its cost: only a value with an escape in it is unquoted."""
+    if not text:
+        return {}
+    pairs = text.split("&")
+    if len(pairs) > MAX_FIELDS:
+        raise BadHit(f"a hit has at most {MAX_FIELDS} fields")
+    fields = {}
+    for pair in pairs:
+        name, _, value = pair.partition("=")
+        if value:
+            fields[unescaped(name)] = unescaped(value)
+    return fields
+
+
+def unescaped(text: str) -> str:
+    return unquote_plus(text) if "%" in text or "+" in text else text
+
+
+@lru_cache(maxsize=4)
+def hour_starting(number: int) -> datetime:
+    """The start of the `number`th hour since 1970, the same object for each hit of the hour
+    (so that a batch prepares it for the database once, see core.rows)."""
+    return datetime.fromtimestamp(number * 3600, UTC)
 
 
 def count(environ, salt: str, now: datetime | None = None) -> Counted:
@@ -131,14 +161,14 @@ def count(environ, salt: str, now: datetime | None = None) -> Counted:
         raise BadHit("k must be v (a view) or r (a read)")
     source = SOURCE.sub("", fields.get("s", "").lower())[:60]
     site = own_host(environ)
-    now = now or datetime.now(UTC)
+    seconds = now.timestamp() if now else time.time()
     visitor = hashlib.sha256(
         f"{salt}\0{site}\0{client_address(environ)}\0{agent}".encode()
     ).hexdigest()[:16]
     return Counted(
         kind=kind,
         page_id=int(page),
-        hour=now.replace(minute=0, second=0, microsecond=0),
+        hour=hour_starting(int(seconds // 3600)),
         depth=depth,
         referrer=referrer_domain(fields.get("r", ""), site),
         source=source,

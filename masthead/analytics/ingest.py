@@ -12,8 +12,6 @@ import atexit
 import logging
 import threading
 import time
-from dataclasses import fields
-from operator import attrgetter
 
 from django.db import DatabaseError, connection
 
@@ -52,7 +50,7 @@ class Batches:
             if over > 0:  # the database has been away a long while: the oldest go
                 del self.waiting[:over]
                 logger.warning("A hit was dropped: %d wait for the database", MOST_WAITING)
-            full = len(self.waiting) >= BATCH
+            full = len(self.waiting) % BATCH == 0  # the writer woken once a batch
         if self.thread is None or not self.thread.is_alive():
             self._start()
         if full:
@@ -98,15 +96,11 @@ class Batches:
 
 
 def write(batch: list[counting.Counted]) -> None:
-    """The batch in one go (`core.rows`: COPY on PostgreSQL, a few statements on SQLite), its
-    rows as plain tuples: a model instance per hit cost more than everything else a hit does."""
+    """The batch in one go (`core.rows`: COPY on PostgreSQL, a few statements on SQLite), each
+    hit a tuple already: a model instance per hit cost more than everything else a hit does."""
     from masthead.analytics.models import Hit
 
-    insert_rows(Hit, FIELDS, map(row_of, batch))
-
-
-FIELDS = [field.name for field in fields(counting.Counted)]
-row_of = attrgetter(*FIELDS)  # a hit's values as a tuple, in the order of FIELDS
+    insert_rows(Hit, counting.Counted._fields, batch)
 
 
 batches = Batches()

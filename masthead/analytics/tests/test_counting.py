@@ -136,6 +136,7 @@ def test_what_is_not_counted_is_answered_the_same_and_kept_nowhere(why, options)
         ("p=42&k=x", "POST", "k must be v (a view) or r (a read)"),
         ("p=42&k=r&d=33", "POST", "d must be 25, 50, 75 or 100"),
         ("p=42&x=" + "a" * 3000, "POST", "a hit is at most 2048 bytes"),
+        ("p=42" + "&x=1" * 20, "POST", "a hit has at most 20 fields"),
         ("p=42", "GET", "use POST"),
     ],
 )
@@ -144,6 +145,23 @@ def test_a_hit_that_cannot_be_read_says_why_and_is_not_kept(body, method, said):
     assert answer["status"].split()[0] in ("400", "405")
     assert answer["body"].decode().strip() == said
     assert kept() == []
+
+
+def test_too_many_fields_in_the_image_address_is_told_too():
+    answer = send(path="/a/hit.gif", method="GET", query="p=42" + "&x=1" * 20)
+    assert (answer["status"], answer["body"]) == (
+        "400 Bad Request",
+        b"a hit has at most 20 fields\n",
+    )
+    assert kept() == []
+
+
+def test_fields_are_read_escaped_or_not_as_the_beacon_and_the_image_send_them():
+    send("p=42&r=https%3A%2F%2Fwww.example.com%2Fa%3Fq%3D1&s=news+letter")
+    send(path="/a/hit.gif", method="GET", query="p=%34%33&r=http://example.net/")
+    escaped, plain = kept()
+    assert (escaped.page_id, escaped.referrer, escaped.source) == (42, "example.com", "newsletter")
+    assert (plain.page_id, plain.referrer) == (43, "example.net")
 
 
 def test_the_endpoint_answers_the_same_through_django(client):
@@ -234,3 +252,14 @@ def test_a_page_from_the_page_cache_still_carries_its_beacon(client):
     assert preview.status_code == 200
     assert "Grain corridor" in preview.content.decode()
     assert "beacon.js" not in preview.content.decode()
+
+
+def test_a_batch_across_the_turn_of_an_hour_keeps_each_hits_hour():
+    """A batch prepares the hour for the database once while it stays the same (core.rows)."""
+    ten, eleven = datetime(2026, 12, 5, 10, 59, tzinfo=UTC), datetime(2026, 12, 5, 11, tzinfo=UTC)
+    environ = {"REQUEST_METHOD": "POST", "QUERY_STRING": "p=42", "HTTP_USER_AGENT": CHROME,
+               "REMOTE_ADDR": ADDRESS, "HTTP_HOST": "news.example.org"}  # fmt: skip
+    hits = [counting.count(environ, "salt", now=moment) for moment in (ten, ten, eleven, ten)]
+    assert hits[0].hour is hits[1].hour  # the same object for the same hour
+    ingest.write(hits)
+    assert [hit.hour.hour for hit in Hit.objects.order_by("pk")] == [10, 10, 11, 10]
