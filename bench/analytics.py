@@ -2,12 +2,18 @@
 readership screen over a year of rollups, measured in one run.
 
     python bench/analytics.py --events 100000 [--db postgresql|sqlite] [--articles 100000]
-                              [--rollup-hits 1000000] [--reuse]
+                              [--rate 10000] [--rollup-hits 1000000] [--reuse]
 
-1. Ingest: wrk replays generated views (POST /a/hit, a few thousand readers, referrers and
-   devices) against the app as production runs it (granian, deploy/app-server) until about
-   `--events` are sent, while a second wrk reads the article page uncached (PAGE_CACHE=0). The
-   page's rate alone, measured just before, is the baseline for the drop.
+1. Ingest, against the app as production runs it (granian, deploy/app-server), the article page
+   read uncached (PAGE_CACHE=0). wrk replays generated views (POST /a/hit, a few thousand
+   readers, referrers and devices):
+   - as fast as the app takes them, for 5 s: the most it counts a second (`ingest_rps`);
+   - at `--rate` a second until about `--events` are sent, while a second wrk reads the
+     article page: how much less the page is read than alone, measured just before
+     (`page_rps_drop_pct`);
+   - the same against a second server of the same app whose endpoint answers at once and
+     counts nothing (bench/nothing.py): what answering that many requests costs the page
+     whatever is done with them, the floor under the figure before.
 2. Rollup: `--rollup-hits` hits in one hour, rolled up by `rollups.roll_up_hour`.
 3. Screen: a year of daily rollups for the archive (each piece read for its first month); the
    figures worked out as the clock does after each rollup (timed apart: no editor waits for
@@ -35,11 +41,31 @@ from pages import free_port, production_env, read_wrk, wait_for, wrk
 ROOT = _setup.ROOT
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 PAGE_CONNECTIONS = 8
-HIT_CONNECTIONS = 32
+HIT_CONNECTIONS = 32  # as fast as answered
+PACED_CONNECTIONS = 256  # at a rate: enough waiting that the rate holds while pages render
 READERS = 5_000
 
 HITS_LUA = """
--- Each request a view of a random piece by one of a few thousand readers.
+-- Each request a view of a random piece by one of a few thousand readers; at `rate` a second
+-- in all (each of wrk's two threads sends every 2/rate s), or as fast as answered for 0.
+local ffi = require("ffi")
+ffi.cdef[[
+typedef struct {{ long tv_sec; long tv_nsec; }} timespec_t;
+int clock_gettime(int clock, timespec_t *now);
+]]
+local clock = ffi.new("timespec_t")
+local function now_ms()
+  ffi.C.clock_gettime(1, clock)  -- CLOCK_MONOTONIC
+  return tonumber(clock.tv_sec) * 1000 + tonumber(clock.tv_nsec) / 1e6
+end
+local rate, due = {rate}, nil
+if rate > 0 then
+  delay = function()
+    local now = now_ms()
+    due = math.max((due or now) + 2000 / rate, now - 50)  -- never a burst to catch up
+    return math.max(0, due - now)
+  end
+end
 math.randomseed(7)
 local pages, readers = {pages}, {readers}
 local agents = {{
@@ -73,30 +99,42 @@ def wrk_script(url: str, seconds: int, script: Path, connections: int) -> dict:
     return read_wrk(url, out)
 
 
-def ingest(port: int, article: str, page_ids: list[int], events: int, workdir: Path) -> dict:
-    base = f"http://127.0.0.1:{port}"
-    script = workdir / "hits.lua"
-    script.write_text(
-        HITS_LUA.format(pages="{" + ",".join(map(str, page_ids)) + "}", readers=READERS)
-    )
-    alone = wrk(base + article, 10, PAGE_CONNECTIONS)["rps"]
-    seconds = max(10, round(events / 10_000))
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    with tempfile.TemporaryFile("w+") as page_out:
-        reader = subprocess.Popen(  # readers reading while the views pour in
-            ["wrk", "-t1", f"-c{PAGE_CONNECTIONS}", f"-d{seconds}s", base + article],
-            stdout=page_out,
-            text=True,
-        )
-        hits = wrk_script(base + "/a/hit", seconds, script, HIT_CONNECTIONS)
-        reader.wait()
-        page_out.seek(0)
-        during = read_wrk(base + article, page_out.read())["rps"]
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    # The load itself runs on this machine: the share of its cores the two wrk took.
-    used = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    wrk_share = 100 * used / (seconds * (os.cpu_count() or 1))
-    return {"alone": alone, "during": during, "wrk_share": wrk_share, **hits}
+def ingest(ports: tuple[int, int], article: str, page_ids: list[int], events: int, rate: int,
+           workdir: Path) -> dict:  # fmt: skip
+    app, nothing = (f"http://127.0.0.1:{port}" for port in ports)
+
+    def hits(base: str, seconds: int, rate: int) -> dict:
+        script = workdir / f"hits-{rate}.lua"
+        pages = "{" + ",".join(map(str, page_ids)) + "}"
+        script.write_text(HITS_LUA.format(pages=pages, readers=READERS, rate=rate))
+        connections = PACED_CONNECTIONS if rate else HIT_CONNECTIONS
+        return wrk_script(base + "/a/hit", seconds, script, connections)
+
+    def page_beside(base: str, seconds: int) -> tuple[float, dict, float]:
+        """The article page's rate from the server at `base` while views go to it at `rate`;
+        the share of the machine's cores the two wrk took."""
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        with tempfile.TemporaryFile("w+") as page_out:
+            reader = subprocess.Popen(
+                ["wrk", "-t1", f"-c{PAGE_CONNECTIONS}", f"-d{seconds}s", base + article],
+                stdout=page_out,
+                text=True,
+            )
+            sent = hits(base, seconds, rate)
+            reader.wait()
+            page_out.seek(0)
+            during = read_wrk(base + article, page_out.read())["rps"]
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        used = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+        return during, sent, 100 * used / (seconds * (os.cpu_count() or 1))
+
+    alone = wrk(app + article, 10, PAGE_CONNECTIONS)["rps"]
+    seconds = max(10, round(events / rate))
+    during, sent, wrk_share = page_beside(app, seconds)
+    floor, answered, _ = page_beside(nothing, seconds)
+    most = hits(app, 5, 0)  # last: its hits are still being written for a while after
+    return {"most": most, "alone": alone, "during": during, "sent": sent, "floor": floor,
+            "answered": answered, "wrk_share": wrk_share}  # fmt: skip
 
 
 def counted(sent: int) -> int:
@@ -204,6 +242,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--rate", type=int, default=10_000, help="views a second beside readers")
     parser.add_argument("--db", choices=["sqlite", "postgresql"], default="postgresql")
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--rollup-hits", type=int, default=1_000_000)
@@ -213,6 +252,7 @@ def main() -> None:
 
     from django.core.cache import cache
     from django.core.management import call_command
+    from django.db import connection
     from generate import generate_articles
 
     from masthead.analytics import reports
@@ -227,37 +267,59 @@ def main() -> None:
         print(f"generated {args.articles:,} articles in {time.perf_counter() - started:.0f} s")
     for model in (Hit, PageHour, Seen, Rollup):
         model.objects.all().delete()
+    if connection.vendor == "postgresql":
+        # A run before (--reuse) made the same visitor hashes this one makes; gone from the
+        # indexes too, as a real day's never meet the next day's (each day's salt is new).
+        with connection.cursor() as cursor:
+            for model in (Hit, PageHour, Seen):
+                cursor.execute(f"VACUUM ANALYZE {model._meta.db_table}")
     page_ids = list(ArticlePage.objects.values_list("pk", flat=True))
     article = queries.stories()[len(page_ids) // 2].url
 
     env = production_env(REDIS_URL, PAGE_CACHE="0")
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
                    cwd=ROOT, env=env, check=True)  # fmt: skip
-    port = free_port()
+    ports = free_port(), free_port()
     with tempfile.TemporaryDirectory(prefix="masthead-bench-") as tmp:
         log = open(Path(tmp) / "app.log", "wb")  # noqa: SIM115 - closed below
-        app = subprocess.Popen(
-            ["deploy/app-server"],
-            cwd=ROOT,
-            env={**env, "APP_BIND": f"127.0.0.1:{port}", "PYTHON": sys.executable},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        servers = [
+            subprocess.Popen(
+                ["deploy/app-server"],
+                cwd=ROOT,
+                env={
+                    **env,
+                    "APP_BIND": f"127.0.0.1:{port}",
+                    "PYTHON": sys.executable,
+                    "APP_MODULE": module,
+                },  # fmt: skip
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+            for port, module in zip(
+                ports, ["masthead.wsgi:application", "bench.nothing:application"]
+            )
+        ]
         try:
-            wait_for(f"http://127.0.0.1:{port}/robots.txt")
-            print(f"ingest: about {args.events:,} views beside readers of {article}", flush=True)
-            sent = ingest(port, article, page_ids[:2000], args.events, Path(tmp))
+            for port in ports:
+                wait_for(f"http://127.0.0.1:{port}/robots.txt")
+            print(f"ingest: views counted beside readers of {article}", flush=True)
+            got = ingest(ports, article, page_ids[:2000], args.events, args.rate, Path(tmp))
             time.sleep(3)  # every process's last batch is written within two seconds
         finally:
-            app.terminate()  # its last batches are written as it stops
-            app.wait(30)
+            for server in servers:
+                server.terminate()  # the app's last batches are written as it stops
+                server.wait(30)
             log.close()
-    found = counted(sent["requests"])
-    drop = 100 * (sent["alone"] - sent["during"]) / sent["alone"]
+    found = counted(got["most"]["requests"] + got["sent"]["requests"])
+    drop = 100 * (got["alone"] - got["during"]) / got["alone"]
+    floor = 100 * (got["alone"] - got["floor"]) / got["alone"]
     print(
-        f"  {sent['requests']:,} views sent at {sent['rps']:,.0f}/s, {found:,} counted; article "
-        f"page {sent['alone']:,.0f} req/s alone, {sent['during']:,.0f} while counting "
-        f"({drop:.1f}% less); the two wrk themselves took {sent['wrk_share']:.0f}% of the "
+        f"  as fast as the app takes them: {got['most']['rps']:,.0f} views/s; {found:,} "
+        f"counted of {got['most']['requests'] + got['sent']['requests']:,} sent\n"
+        f"  article page {got['alone']:,.0f} req/s alone; {got['during']:,.0f} while "
+        f"{got['sent']['rps']:,.0f} views/s are counted ({drop:.1f}% less); "
+        f"{got['floor']:,.0f} while {got['answered']['rps']:,.0f}/s are answered and not "
+        f"counted ({floor:.1f}% less); the two wrk themselves took {got['wrk_share']:.0f}% of the "
         f"machine's {os.cpu_count()} cores"
     )
     print(f"rollup: one hour of {args.rollup_hits:,} hits", flush=True)
@@ -275,7 +337,7 @@ def main() -> None:
         f"{statistics.median(times):.0f} ms, p95 {p95:.0f} ms"
     )
     print(
-        f"analytics: events={found} ingest_rps={sent['rps']:.0f} "
+        f"analytics: events={found} ingest_rps={got['most']['rps']:.0f} "
         f"page_rps_drop_pct={drop:.1f} rollup_s={rollup_s:.2f} dashboard_p95_ms={p95:.0f}"
     )
 
