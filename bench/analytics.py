@@ -24,6 +24,7 @@ Last line:
 """
 
 import argparse
+import math
 import os
 import random
 import resource
@@ -154,7 +155,7 @@ def rollup(hits: int, page_ids: list[int]) -> float:
     from django.db import transaction
 
     from masthead.analytics import rollups
-    from masthead.analytics.models import Hit
+    from masthead.analytics.models import Hit, PageDay, PageHour, Seen, SourceDay
 
     hour = datetime.now(UTC).replace(minute=0, second=0, microsecond=0) - timedelta(days=2)
     rng = random.Random(11)
@@ -176,10 +177,23 @@ def rollup(hits: int, page_ids: list[int]) -> float:
                 Hit.objects.bulk_create(batch)
                 batch = []
         Hit.objects.bulk_create(batch)
+    vacuum(Hit, PageDay, PageHour, SourceDay, Seen)
     started = time.perf_counter()
     with transaction.atomic():
         rollups.roll_up_hour(hour)
     return time.perf_counter() - started
+
+
+def vacuum(*models) -> None:
+    """What PostgreSQL's autovacuum does by default, done now: on the machines these figures
+    were taken on it is off, and the rows earlier runs updated or deleted would stay in the
+    tables and their indexes for good."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for model in models:
+                cursor.execute(f"VACUUM ANALYZE {model._meta.db_table}")
 
 
 def year_of_rollups(page_ids: list[int]) -> int:
@@ -217,13 +231,17 @@ def year_of_rollups(page_ids: list[int]) -> int:
     return PageDay.objects.count()
 
 
-def dashboard_p95(rounds: int = 20) -> tuple[float, list[float]]:
+def dashboard_p95(rounds: int = 60) -> tuple[float, list[float]]:
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
     from django.test import Client
 
-    user, _ = get_user_model().objects.get_or_create(
-        username="bench-editor", defaults={"is_superuser": True, "is_staff": True}
-    )
+    from masthead.users.roles import EDITOR
+
+    user, _ = get_user_model().objects.update_or_create(
+        username="bench-editor", defaults={"is_superuser": False, "is_staff": True}
+    )  # the Editor role, as the newsroom's editors have it
+    user.groups.set([Group.objects.get(name=EDITOR.name)])
     client = Client(HTTP_HOST="localhost")
     client.force_login(user)
     times = []
@@ -234,7 +252,7 @@ def dashboard_p95(rounds: int = 20) -> tuple[float, list[float]]:
         times.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, response.status_code
     times.sort()
-    return times[min(len(times) - 1, int(0.95 * len(times)))], times
+    return times[math.ceil(0.95 * len(times)) - 1], times  # the nearest rank
 
 
 def main() -> None:
@@ -252,7 +270,6 @@ def main() -> None:
 
     from django.core.cache import cache
     from django.core.management import call_command
-    from django.db import connection
     from generate import generate_articles
 
     from masthead.analytics import reports
@@ -267,12 +284,9 @@ def main() -> None:
         print(f"generated {args.articles:,} articles in {time.perf_counter() - started:.0f} s")
     for model in (Hit, PageHour, Seen, Rollup):
         model.objects.all().delete()
-    if connection.vendor == "postgresql":
-        # A run before (--reuse) made the same visitor hashes this one makes; gone from the
-        # indexes too, as a real day's never meet the next day's (each day's salt is new).
-        with connection.cursor() as cursor:
-            for model in (Hit, PageHour, Seen):
-                cursor.execute(f"VACUUM ANALYZE {model._meta.db_table}")
+    # A run before (--reuse) made the same visitor hashes this one makes; gone from the indexes
+    # too, as a real day's never meet the next day's (each day's salt is new).
+    vacuum(Hit, PageHour, Seen)
     page_ids = list(ArticlePage.objects.values_list("pk", flat=True))
     article = queries.stories()[len(page_ids) // 2].url
 
