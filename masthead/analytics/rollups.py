@@ -133,32 +133,36 @@ def roll_up_hour(hour: datetime) -> None:
             (str(SITE), "visitor", "true", "2"),  # the second column: all one group
         ):
             seen = SEEN.format(page=page, pairs=pairs, where=where)
-            if connection.vendor == "postgresql":
-                # In the statement that adds the views, so that each row is written once.
-                new = (f"WITH added AS ({seen} RETURNING page_id), new AS "
-                       "(SELECT page_id, count(*) AS n FROM added GROUP BY page_id) ")  # fmt: skip
-                if page == "page_id":
-                    visitors, source = "max(new.n)", f"{HOUR_HITS} LEFT JOIN new USING (page_id)"
-                else:
-                    visitors, source = "(SELECT n FROM new)", HOUR_HITS
-                counts = PAGE_DAY_COUNTS.format(visitors=f"coalesce({visitors}, 0)")
-                add(PageDay, ["day", "page_id"], f"%s, {page}, {counts}", where, group, source,
-                    before=new, params=[day])  # fmt: skip
-            else:  # SQLite's statements cannot hold an insert: the pairs not there yet are
-                # counted first, then added
-                of = f"{HOUR_HITS}.page_id" if page == "page_id" else page
-                new = (f"NOT EXISTS (SELECT 1 FROM {Seen._meta.db_table} AS s WHERE s.day = %s "
-                       f"AND s.page_id = {of} AND s.visitor = {HOUR_HITS}.visitor)")  # fmt: skip
-                visitors = f"count(DISTINCT visitor) FILTER (WHERE {PAIR} AND {new})"
-                counts = PAGE_DAY_COUNTS.format(visitors=visitors)
-                add(PageDay, ["day", "page_id"], f"%s, {page}, {counts}", where, group,
-                    params=[day])  # fmt: skip
+            before, visitors, source = _new_visitors(page, seen)
+            counts = PAGE_DAY_COUNTS.format(visitors=visitors)
+            add(PageDay, ["day", "page_id"], f"%s, {page}, {counts}", where, group, source,
+                before, params=[day])  # fmt: skip
+            if not before:  # SQLite: the pairs go in once they are counted
                 cursor.execute(seen, [day])
         add(PageHour, ["hour", "page_id"], "%s, page_id, count(*)", f"kind = 'v' AND {EACH_PAGE}")
         add(SourceDay, ["day", "page_id", "referrer", "source"],
             "%s, page_id, referrer, source, count(*)", "kind = 'v'")  # fmt: skip
         add(DeviceDay, ["day", "device"], "%s, device, count(*)", "kind = 'v'")
         cursor.execute(f"DROP TABLE {HOUR_HITS}")
+
+
+def _new_visitors(page: str, seen: str) -> tuple[str, str, str]:
+    """How PageDay's statement for `page` ("page_id", or the site's "0") counts the visitors
+    new today: what goes before it, the count, and what it reads. PostgreSQL adds the pairs in
+    that statement (`seen` in its WITH) and counts the rows added, so that each day row is
+    written once. SQLite, whose statements cannot hold an insert, counts the pairs `Seen` has
+    not got yet (nothing goes before, and the caller adds them after). Either way the one
+    parameter the visitors take is the day."""
+    if connection.vendor == "postgresql":
+        before = (f"WITH added AS ({seen} RETURNING page_id), new AS "
+                  "(SELECT page_id, count(*) AS n FROM added GROUP BY page_id) ")  # fmt: skip
+        if page == "page_id":
+            return before, "coalesce(max(new.n), 0)", f"{HOUR_HITS} LEFT JOIN new USING (page_id)"
+        return before, "coalesce((SELECT n FROM new), 0)", HOUR_HITS
+    of = f"{HOUR_HITS}.page_id" if page == "page_id" else page
+    new = (f"NOT EXISTS (SELECT 1 FROM {Seen._meta.db_table} AS s WHERE s.day = %s "
+           f"AND s.page_id = {of} AND s.visitor = {HOUR_HITS}.visitor)")  # fmt: skip
+    return "", f"count(DISTINCT visitor) FILTER (WHERE {PAIR} AND {new})", HOUR_HITS
 
 
 def clean_up(done_until: datetime, now: datetime, *, day_ended: bool) -> list[str]:
