@@ -89,6 +89,12 @@ def roll_up(now: datetime | None = None) -> list[str]:
             .first()
         ) or last
         with transaction.atomic():
+            # Another clock may have got past this hour since (a tick that outlived the clock's
+            # lock): the mark, locked until this hour is in, says whether it is still to do.
+            done = Rollup.objects.select_for_update().get(pk=state.pk).done_until
+            if done > hour:
+                hour = done
+                continue
             if hour < last:
                 roll_up_hour(hour)
                 hours += 1

@@ -11,6 +11,7 @@ from masthead.analytics.models import (
     PageDay,
     PageHour,
     ReadershipSettings,
+    Rollup,
     Salt,
     Seen,
     SourceDay,
@@ -122,6 +123,18 @@ def test_each_hour_is_counted_once_however_often_or_far_the_rollup_runs(
     a = PageDay.objects.get(day=DAY1, page_id=A)
     assert (a.views, a.visitors) == (5, 3)
     assert PageHour.objects.get(hour=at(DAY1, 11), page_id=A).views == 2
+
+
+def test_a_clock_that_read_the_mark_before_another_rolled_up_counts_nothing_again(
+    a_day_of_readers, monkeypatch
+):
+    A, B = a_day_of_readers
+    stale = Rollup.objects.create(done_until=at(DAY1, 10))  # as the slow clock read it
+    rollups.roll_up(now=at(DAY2, 3))  # the other clock, meanwhile, does every hour
+    monkeypatch.setattr(Rollup.objects, "first", lambda: stale)
+    assert rollups.roll_up(now=at(DAY2, 3))[:1] == []  # nothing rolled up again
+    a = PageDay.objects.get(day=DAY1, page_id=A)
+    assert (a.views, a.visitors) == (5, 3)
 
 
 def test_an_unfinished_hour_waits(a_day_of_readers):
